@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cardiolens::app {
+
+/// The GUI's command line: `cardiolens [--demo] [--lang de] [--screenshot OUT.png] [FILE...]`.
+struct AppOptions {
+    QStringList files;
+    QString screenshotPath;
+    QString language; ///< Empty: use the saved setting (or the system language).
+    bool demo = false;
+    bool printTiming = false;
+    bool exitRequested = false; ///< --help/--version printed; exit with exitCode.
+    int exitCode = 0;
+
+    static AppOptions parse(const QStringList& arguments);
+};
+
+} // namespace cardiolens::app

@@ -1,0 +1,64 @@
+// cardiolens: the desktop application.
+#include "cardiolens/BuildInfo.h"
+#include "gui/AppOptions.h"
+#include "gui/AppTranslator.h"
+#include "gui/DemoSamples.h"
+#include "gui/MainWindow.h"
+#include "gui/ScreenshotWriter.h"
+#include "vtk/VtkHostWidget.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+    QElapsedTimer clock;
+    clock.start();
+    // VTK needs a 3.2 core context; this must be set before the QApplication exists.
+    QSurfaceFormat::setDefaultFormat(cardiolens::widgets::VtkHostWidget::defaultFormat());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Cardiolens"));
+    QApplication::setApplicationName(QStringLiteral("Cardiolens"));
+    QApplication::setApplicationVersion(QString::fromLatin1(cardiolens::build::kAppVersion));
+    QApplication::setDesktopFileName(QStringLiteral("org.cardiolens.Cardiolens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cardiolens.svg")));
+
+    using namespace cardiolens::app;
+    AppOptions opts = AppOptions::parse(QApplication::arguments());
+    if (opts.exitRequested)
+        return opts.exitCode;
+    installTranslation(opts.language);
+
+    MainWindow window;
+    const bool headless = !opts.screenshotPath.isEmpty();
+    window.setInteractive(!headless);
+    QStringList files = opts.files;
+    if (opts.demo)
+        files = demoSampleFiles() + files;
+    window.show();
+    int failures = 0;
+    for (const QString& f : files)
+        failures += window.openFile(f) ? 0 : 1;
+
+    if (opts.printTiming) {
+        QTimer::singleShot(0, &window, [&clock] {
+            std::fprintf(stderr, "cardiolens: window shown %lld ms after main()\n",
+                         static_cast<long long>(clock.elapsed()));
+        });
+    }
+
+    if (headless) {
+        QString error;
+        if (!writeScreenshotWhenReady(&window, opts.screenshotPath, &error)) {
+            std::fprintf(stderr, "cardiolens: %s\n", qPrintable(error));
+            return 1;
+        }
+        if (opts.printTiming)
+            std::fprintf(stderr, "cardiolens: screenshot written %lld ms after main()\n",
+                         static_cast<long long>(clock.elapsed()));
+        return failures > 0 ? 1 : 0;
+    }
+    return app.exec();
+}

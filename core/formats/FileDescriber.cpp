@@ -1,0 +1,84 @@
+#include "formats/FileDescriber.h"
+
+#include "ecg/WfdbHeader.h"
+#include "formats/FormatDetector.h"
+#include "imaging/DicomInspector.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace cardiolens::formats {
+
+namespace {
+
+QJsonObject describeWfdb(const ecg::WfdbHeader& h, const QString& headerPath) {
+    QJsonObject out;
+    out[QStringLiteral("path")] = headerPath;
+    out[QStringLiteral("format")] = QStringLiteral("WFDB");
+    out[QStringLiteral("record")] = h.recordName;
+    out[QStringLiteral("samplingFrequencyHz")] = h.samplingFrequency;
+    out[QStringLiteral("samplesPerSignal")] = double(h.samplesPerSignal);
+    out[QStringLiteral("durationSeconds")] = h.durationSeconds();
+    out[QStringLiteral("signalCount")] = h.signalCount;
+    if (h.segmentCount > 0)
+        out[QStringLiteral("segmentCount")] = h.segmentCount;
+    if (h.baseDate)
+        out[QStringLiteral("baseDate")] = h.baseDate->toString(Qt::ISODate);
+    if (h.baseTime)
+        out[QStringLiteral("baseTime")] = h.baseTime->toString(QStringLiteral("HH:mm:ss.zzz"));
+    QJsonArray leads;
+    for (const auto& s : h.signalSpecs) {
+        QJsonObject lead;
+        lead[QStringLiteral("name")] = s.description;
+        lead[QStringLiteral("file")] = s.fileName;
+        lead[QStringLiteral("format")] = s.format;
+        lead[QStringLiteral("gain")] = s.adcGain;
+        lead[QStringLiteral("baseline")] = s.baseline;
+        lead[QStringLiteral("units")] = s.units;
+        lead[QStringLiteral("samplesPerFrame")] = s.samplesPerFrame;
+        if (s.byteOffset)
+            lead[QStringLiteral("byteOffset")] = double(s.byteOffset);
+        leads.append(lead);
+    }
+    out[QStringLiteral("leads")] = leads;
+    if (!h.comments.isEmpty())
+        out[QStringLiteral("comments")] = QJsonArray::fromStringList(h.comments);
+    if (!h.warnings.isEmpty())
+        out[QStringLiteral("warnings")] = QJsonArray::fromStringList(h.warnings);
+    return out;
+}
+
+} // namespace
+
+Result<QJsonObject> FileDescriber::describe(const QString& path) {
+    const QFileInfo fi(path);
+    if (!fi.exists() && FormatDetector::wfdbHeaderFor(path).isEmpty())
+        return fileError(path, QStringLiteral("no such file"));
+    const FileKind kind = FormatDetector::detect(path);
+    switch (kind) {
+    case FileKind::WfdbRecord: {
+        const QString header = FormatDetector::wfdbHeaderFor(path);
+        auto h = ecg::WfdbHeaderParser::parseFile(header);
+        if (!h)
+            return h.error();
+        QJsonObject out = describeWfdb(h.value(), header);
+        out[QStringLiteral("kind")] = fileKindName(kind);
+        return out;
+    }
+    case FileKind::DicomImage:
+    case FileKind::DicomWaveform:
+    case FileKind::DicomOther: {
+        auto d = imaging::DicomInspector::describe(path);
+        if (!d)
+            return d.error();
+        QJsonObject out = d.value();
+        out[QStringLiteral("kind")] = fileKindName(kind);
+        return out;
+    }
+    case FileKind::Unknown:
+        break;
+    }
+    return fileError(path, QStringLiteral("unrecognised file format"));
+}
+
+} // namespace cardiolens::formats

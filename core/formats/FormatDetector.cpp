@@ -1,0 +1,58 @@
+#include "formats/FormatDetector.h"
+
+#include "imaging/DicomInspector.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace cardiolens::formats {
+
+QString fileKindName(FileKind kind) {
+    switch (kind) {
+    case FileKind::Unknown:
+        return QStringLiteral("unknown");
+    case FileKind::WfdbRecord:
+        return QStringLiteral("wfdb-record");
+    case FileKind::DicomImage:
+        return QStringLiteral("dicom-image");
+    case FileKind::DicomWaveform:
+        return QStringLiteral("dicom-waveform");
+    case FileKind::DicomOther:
+        return QStringLiteral("dicom-other");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString FormatDetector::wfdbHeaderFor(const QString& path) {
+    const QFileInfo fi(path);
+    if (fi.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0)
+        return fi.filePath();
+    // "100" (record name without extension) or "100.dat"/"100.atr"/"A00001.mat".
+    const QString base = fi.isFile() ? fi.completeBaseName() : fi.fileName();
+    const QString candidate = fi.dir().filePath(base + QStringLiteral(".hea"));
+    return QFileInfo::exists(candidate) ? candidate : QString();
+}
+
+FileKind FormatDetector::detect(const QString& path) {
+    const QFileInfo fi(path);
+    if (fi.isFile() && imaging::DicomInspector::looksLikeDicom(path)) {
+        auto description = imaging::DicomInspector::describe(path);
+        if (!description)
+            return FileKind::DicomOther;
+        const QString kind = description->value(QStringLiteral("kind")).toString();
+        if (kind == QLatin1String("image"))
+            return FileKind::DicomImage;
+        if (kind == QLatin1String("waveform"))
+            return FileKind::DicomWaveform;
+        return FileKind::DicomOther;
+    }
+    const QString suffix = fi.suffix().toLower();
+    if (suffix == QLatin1String("dcm"))
+        return FileKind::DicomOther; // No preamble: GDCM may still read it.
+    if (!wfdbHeaderFor(path).isEmpty())
+        return FileKind::WfdbRecord;
+    return FileKind::Unknown;
+}
+
+} // namespace cardiolens::formats

@@ -1,0 +1,150 @@
+// The application shell on real files: routing to workspaces, errors, recent files,
+// About, German translation and the --screenshot mode of the real executable.
+#include "ecg/EcgWorkspace.h"
+#include "gui/AboutDialog.h"
+#include "gui/AppTranslator.h"
+#include "gui/MainWindow.h"
+#include "gui/RecentFiles.h"
+#include "imaging/ImageSliceView.h"
+#include "imaging/ImagingWorkspace.h"
+
+#include "TestData.h"
+
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace cardiolens;
+using namespace cardiolens::app;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+public:
+    static void initMain() {
+        QSurfaceFormat::setDefaultFormat(widgets::VtkHostWidget::defaultFormat());
+        QCoreApplication::setOrganizationName(QStringLiteral("CardiolensTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_MainWindow"));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { RecentFiles().clear(); }
+
+    void opensEcgRecordInEcgTab() {
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openFile(test::sample(QStringLiteral("ecg/cinc2021/E07500.hea"))));
+        QCOMPARE(w.tabs()->currentWidget(), w.ecgWorkspace());
+        QCOMPARE(w.ecgWorkspace()->leadCount(), 12);
+    }
+
+    void opensDicomInImagingTabAndRendersIt() {
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString dcm = test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/105.dcm"));
+        QVERIFY(w.openFile(dcm));
+        QCOMPARE(w.tabs()->currentWidget(), w.imagingWorkspace());
+        auto* view = w.imagingWorkspace()->view();
+        QCOMPARE(view->slice().width, 256);
+        QTRY_VERIFY(view->renderCount() > 0);
+        const QImage frame = view->grabFramebuffer();
+        const QPointF centre = view->widgetPointForPixel(128, 128);
+        const QRgb px = frame.pixel(int(centre.x() * frame.devicePixelRatio()),
+                                    int(centre.y() * frame.devicePixelRatio()));
+        QVERIFY(qGray(px) > 0 || qGray(frame.pixel(frame.width() / 2, frame.height() / 3)) > 0);
+    }
+
+    void badFileReportsNameAndReasonWithoutCrashing() {
+        MainWindow w;
+        w.setInteractive(false);
+        const QString bad = test::scratchDir() + QStringLiteral("/broken.hea");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("broken 3 360 100\nbroken.dat 212\n");
+        f.close();
+        QVERIFY(!w.openFile(bad));
+        QVERIFY(w.lastError().contains(bad));
+        QVERIFY(w.lastError().contains(QLatin1String("promises 3 signals")));
+        QVERIFY(!w.openFile(QStringLiteral("/no/such/file.dcm")));
+        QVERIFY(w.lastError().contains(QLatin1String("/no/such/file.dcm")));
+    }
+
+    void recentFilesArePersistedNewestFirst() {
+        RecentFiles().clear();
+        {
+            MainWindow w;
+            w.setInteractive(false);
+            QVERIFY(w.openFile(test::sample(QStringLiteral("ecg/mitdb/100s.hea"))));
+            QVERIFY(w.openFile(test::sample(QStringLiteral("ecg/ptbxl/00001_lr.hea"))));
+            QVERIFY(w.openFile(test::sample(QStringLiteral("ecg/mitdb/100s.hea"))));
+        }
+        const QStringList recent = RecentFiles().files();
+        QCOMPARE(recent.size(), 2);
+        QVERIFY(recent[0].endsWith(QLatin1String("100s.hea")));
+        QVERIFY(recent[1].endsWith(QLatin1String("00001_lr.hea")));
+    }
+
+    void aboutNamesLibraryVersions() {
+        const QString text = AboutDialog::libraryVersions();
+        QVERIFY2(text.contains(QLatin1String("Qt 6.")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("VTK 9.1")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("ITK 5.2")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("libtorch")), qPrintable(text));
+    }
+
+    void germanTranslationIsEmbeddedAndApplies() {
+        QVERIFY(availableTranslations().contains(QStringLiteral("de")));
+        QCOMPARE(installTranslation(QStringLiteral("de")), QStringLiteral("de"));
+        MainWindow w;
+        const QStringList menus = [&] {
+            QStringList titles;
+            for (QAction* a : w.menuBar()->actions())
+                titles << a->text();
+            return titles;
+        }();
+        QVERIFY2(menus.contains(QStringLiteral("&Datei")),
+                 qPrintable(menus.join(QLatin1Char(','))));
+        QCOMPARE(w.tabs()->tabText(1), QStringLiteral("Bildgebung"));
+        installTranslation(QStringLiteral("en"));
+    }
+
+    void screenshotModeWritesTheWindowWithTheMriSlice() {
+        const QString png = test::scratchDir() + QStringLiteral("/shot.png");
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QStringLiteral(CARDIOLENS_GUI_PATH),
+                {QStringLiteral("--screenshot"), png,
+                 test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/108.dcm"))});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QImage shot(png);
+        QVERIFY(!shot.isNull());
+        QVERIFY(shot.width() >= 800);
+        // The MRI occupies the left part of the window: many mid-grey-to-bright pixels there.
+        int lit = 0, total = 0;
+        for (int y = shot.height() / 4; y < shot.height() * 3 / 4; y += 3)
+            for (int x = shot.width() / 8; x < shot.width() / 2; x += 3, ++total) {
+                const int g = qGray(shot.pixel(x, y));
+                lit += (g > 40 && g < 250) ? 1 : 0;
+            }
+        QVERIFY2(lit > total / 5, qPrintable(QStringLiteral("%1 of %2").arg(lit).arg(total)));
+    }
+
+    void screenshotModeFailsCleanlyOnBadFile() {
+        const QString png = test::scratchDir() + QStringLiteral("/bad.png");
+        QProcess p;
+        p.start(QStringLiteral(CARDIOLENS_GUI_PATH),
+                {QStringLiteral("--screenshot"), png, QStringLiteral("/no/such.hea")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(
+            QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("/no/such.hea")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"
