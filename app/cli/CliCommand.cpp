@@ -1,16 +1,28 @@
 #include "cli/CliCommand.h"
 
-#include "cli/InfoCommand.h"
-
+#include <algorithm>
 #include <cstdio>
 
 namespace cardiolens::cli {
 
-const std::vector<CliCommand>& cliCommands() {
-    static const std::vector<CliCommand> commands = {
-        infoCommand(),
-    };
+namespace {
+std::vector<CliCommand>& registry() {
+    static std::vector<CliCommand> commands;
     return commands;
+}
+} // namespace
+
+bool registerCliCommand(CliCommand command) {
+    auto& commands = registry();
+    const auto pos =
+        std::lower_bound(commands.begin(), commands.end(), command.name,
+                         [](const CliCommand& c, const QString& n) { return c.name < n; });
+    commands.insert(pos, std::move(command));
+    return true;
+}
+
+const std::vector<CliCommand>& cliCommands() {
+    return registry();
 }
 
 void printError(const QString& message) {

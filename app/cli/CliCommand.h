@@ -20,8 +20,13 @@ struct CliCommand {
     std::function<int(const QStringList& args)> run;
 };
 
-/// All subcommands, in the order `--help` lists them. Each command's file adds itself here.
+/// All registered subcommands, sorted by name.
 const std::vector<CliCommand>& cliCommands();
+
+/// Adds a subcommand. Each command's .cpp registers itself at static-initialisation time
+/// (`static const bool registered = registerCliCommand(...)`), so adding a command touches
+/// no shared list. Only valid in files compiled into the cardiolens-cli executable itself.
+bool registerCliCommand(CliCommand command);
 
 /// Prints a diagnostic to stderr.
 void printError(const QString& message);

@@ -1,4 +1,4 @@
-#include "cli/InfoCommand.h"
+#include "cli/CliCommand.h"
 
 #include "common/JsonOutput.h"
 #include "formats/FileDescriber.h"
@@ -34,7 +34,6 @@ int runInfo(const CliCommand& self, const QStringList& args) {
     writeJson(out);
     return failures ? kExitBadData : kExitOk;
 }
-} // namespace
 
 CliCommand infoCommand() {
     CliCommand c;
@@ -46,5 +45,8 @@ CliCommand infoCommand() {
     };
     return c;
 }
+
+const bool registered = registerCliCommand(infoCommand());
+} // namespace
 
 } // namespace cardiolens::cli
