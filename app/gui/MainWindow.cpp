@@ -7,6 +7,7 @@
 #include "imaging/ImagingWorkspace.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -65,6 +66,24 @@ void MainWindow::createMenus() {
                     [this] { m_tabs->setCurrentWidget(m_ecg); });
     view->addAction(tr("&Imaging workspace"), QKeySequence(tr("Ctrl+2")), this,
                     [this] { m_tabs->setCurrentWidget(m_imaging); });
+
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(language);
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QList<QPair<QString, QString>> choices = {
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto& [code, name] : choices) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current || (current.isEmpty() && code == QLatin1String("en")));
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            statusBar()->showMessage(tr("The language changes at the next start."));
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cardiolens"), this, &MainWindow::showAbout);

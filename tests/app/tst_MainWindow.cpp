@@ -11,6 +11,7 @@
 #include "TestData.h"
 
 #include <QMenuBar>
+#include <QMimeData>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -69,6 +70,24 @@ private Q_SLOTS:
         QVERIFY(w.lastError().contains(QLatin1String("promises 3 signals")));
         QVERIFY(!w.openFile(QStringLiteral("/no/such/file.dcm")));
         QVERIFY(w.lastError().contains(QLatin1String("/no/such/file.dcm")));
+    }
+
+    void droppedFilesAreOpened() {
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        auto* mime = new QMimeData;
+        mime->setUrls(
+            {QUrl::fromLocalFile(test::sample(QStringLiteral("ecg/ptbxl/00001_lr.hea")))});
+        const QPoint at(w.width() / 2, w.height() / 2);
+        QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QCOMPARE(w.tabs()->currentWidget(), w.ecgWorkspace());
+        QCOMPARE(w.ecgWorkspace()->leadCount(), 12);
+        delete mime;
     }
 
     void recentFilesArePersistedNewestFirst() {

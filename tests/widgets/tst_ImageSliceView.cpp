@@ -79,6 +79,8 @@ private Q_SLOTS:
         const QImage frame = m_view->grabFramebuffer();
         QVERIFY(!frame.isNull());
         QVERIFY(m_view->renderCount() > 0);
+        // The frame has one pixel per device pixel (HiDPI: twice the logical size).
+        QCOMPARE(frame.width(), qRound(m_view->width() * m_view->devicePixelRatioF()));
         // Not black: a good share of the image area is bright.
         int bright = 0, total = 0;
         for (int y = 0; y < frame.height(); y += 4)
@@ -131,6 +133,35 @@ private Q_SLOTS:
                                 .arg(before.y())
                                 .arg(after.x())
                                 .arg(after.y())));
+    }
+
+    void shiftRResetsTheZoom() {
+        // After the wheel zoom above, VTK's Shift+R (forwarded from Qt) resets the camera.
+        const QPointF zoomed = m_view->widgetPointForPixel(0, 0);
+        QTest::keyClick(m_view.get(), Qt::Key_R, Qt::ShiftModifier);
+        m_view->grabFramebuffer();
+        const QPointF reset = m_view->widgetPointForPixel(0, 0);
+        QVERIFY2(reset.x() > zoomed.x() + 5,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(zoomed.x()).arg(reset.x())));
+    }
+
+    void leftDragChangesWindowLevel() {
+        m_view->autoWindowLevel();
+        const double w0 = m_view->window();
+        const double l0 = m_view->level();
+        QSignalSpy spy(m_view.get(), &ImageSliceView::windowLevelChanged);
+        const QPoint start(m_view->width() / 2, m_view->height() / 2);
+        QTest::mousePress(m_view.get(), Qt::LeftButton, Qt::NoModifier, start);
+        for (int i = 1; i <= 10; ++i) {
+            QMouseEvent move(QEvent::MouseMove, start + QPoint(8 * i, 5 * i),
+                             m_view->mapToGlobal(start + QPoint(8 * i, 5 * i)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(m_view.get(), &move);
+        }
+        QTest::mouseRelease(m_view.get(), Qt::LeftButton, Qt::NoModifier, start + QPoint(80, 50));
+        QVERIFY(spy.count() > 0);
+        QVERIFY2(m_view->window() != w0 || m_view->level() != l0,
+                 "drag did not change window/level");
     }
 };
 

@@ -38,12 +38,14 @@ ImageSliceView::ImageSliceView(QWidget* parent) : VtkHostWidget(parent), d(new P
     d->style->SetCurrentImageNumber(0); // window/level acts on our single image actor
     interactor()->SetInteractorStyle(d->style);
 
+    // Observe interaction, not WindowLevelEvent: with an observer on that event the VTK
+    // style stops applying window/level itself and leaves it to the observer.
     d->wlCallback->SetClientData(this);
     d->wlCallback->SetCallback([](vtkObject*, unsigned long, void* client, void*) {
-        auto* self = static_cast<ImageSliceView*>(client);
-        Q_EMIT self->windowLevelChanged(self->window(), self->level());
+        static_cast<ImageSliceView*>(client)->notifyIfWindowLevelChanged();
     });
-    d->style->AddObserver(vtkCommand::WindowLevelEvent, d->wlCallback);
+    d->style->AddObserver(vtkCommand::InteractionEvent, d->wlCallback);
+    d->style->AddObserver(vtkCommand::EndInteractionEvent, d->wlCallback);
 }
 
 ImageSliceView::~ImageSliceView() {
@@ -80,8 +82,18 @@ void ImageSliceView::setSlice(const imaging::ImageSlice& slice) {
 void ImageSliceView::setWindowLevel(double window, double level) {
     d->actor->GetProperty()->SetColorWindow(std::max(window, 1e-6));
     d->actor->GetProperty()->SetColorLevel(level);
-    Q_EMIT windowLevelChanged(this->window(), this->level());
+    notifyIfWindowLevelChanged();
     update();
+}
+
+void ImageSliceView::notifyIfWindowLevelChanged() {
+    const double w = window();
+    const double l = level();
+    if (w == m_emittedWindow && l == m_emittedLevel)
+        return;
+    m_emittedWindow = w;
+    m_emittedLevel = l;
+    Q_EMIT windowLevelChanged(w, l);
 }
 
 double ImageSliceView::window() const {

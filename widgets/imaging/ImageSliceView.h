@@ -8,7 +8,8 @@
 namespace cardiolens::widgets {
 
 /// Shows one greyscale image slice with window/level, zoom and pan (VTK image style:
-/// left-drag window/level, right-drag or wheel zoom, middle-drag pan, 'r' resets).
+/// left-drag window/level, right-drag or wheel zoom, middle-drag pan, 'r' resets the
+/// window/level, Shift+R the view).
 /// Pixel (0,0) of the slice is drawn at the top-left, as radiologists expect.
 class ImageSliceView : public VtkHostWidget {
     Q_OBJECT
@@ -37,9 +38,12 @@ protected:
 
 private:
     void resetCamera();
+    void notifyIfWindowLevelChanged();
     struct Private;
     Private* d;
     imaging::ImageSlice m_slice;
+    double m_emittedWindow = 0.0;
+    double m_emittedLevel = 0.0;
 };
 
 } // namespace cardiolens::widgets
