@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTranslator>
 
@@ -22,23 +23,32 @@ QStringList availableTranslations() {
 }
 
 QString installTranslation(const QString& requestedLanguage) {
-    QSettings settings;
+    const QSettings settings;
     QString lang = requestedLanguage;
     if (lang.isEmpty())
         lang = settings.value(QLatin1String(kSettingsKey)).toString();
     if (lang.isEmpty())
         lang = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
-    else if (!requestedLanguage.isEmpty())
-        settings.setValue(QLatin1String(kSettingsKey), requestedLanguage);
+    // --lang is a one-off override; View > Language is what changes the saved setting.
 
-    if (lang == QLatin1String("en") || !availableTranslations().contains(lang))
+    // Owned by the application object: translators must outlive every widget. A second
+    // call replaces the first call's translators.
+    static QPointer<QTranslator> ours;
+    static QPointer<QTranslator> qt;
+    for (QPointer<QTranslator>* t : {&ours, &qt}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete t->data();
+        }
+    }
+    if (lang == QLatin1String("en") || !availableTranslations().contains(lang)) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         return QStringLiteral("en");
-
-    // Owned by the application object: translators must outlive every widget.
-    auto* ours = new QTranslator(QCoreApplication::instance());
+    }
+    ours = new QTranslator(QCoreApplication::instance());
     if (ours->load(QStringLiteral(":/i18n/cardiolens_%1.qm").arg(lang)))
         QCoreApplication::installTranslator(ours);
-    auto* qt = new QTranslator(QCoreApplication::instance());
+    qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QLocale(lang), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

@@ -126,7 +126,10 @@ private Q_SLOTS:
         QVERIFY2(menus.contains(QStringLiteral("&Datei")),
                  qPrintable(menus.join(QLatin1Char(','))));
         QCOMPARE(w.tabs()->tabText(1), QStringLiteral("Bildgebung"));
-        installTranslation(QStringLiteral("en"));
+        // Switching back removes the German strings again.
+        QCOMPARE(installTranslation(QStringLiteral("en")), QStringLiteral("en"));
+        MainWindow english;
+        QCOMPARE(english.tabs()->tabText(1), QStringLiteral("Imaging"));
     }
 
     void screenshotModeWritesTheWindowWithTheMriSlice() {

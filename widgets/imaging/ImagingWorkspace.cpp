@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -57,8 +58,8 @@ void ImagingWorkspace::updateInfo() {
                              s.modality.toHtmlEscaped(), s.description.toHtmlEscaped())
                         .arg(s.width)
                         .arg(s.height)
-                        .arg(s.spacing[0], 0, 'f', 3)
-                        .arg(s.spacing[1], 0, 'f', 3));
+                        .arg(QLocale().toString(s.spacing[0], 'f', 3),
+                             QLocale().toString(s.spacing[1], 'f', 3)));
 }
 
 } // namespace cardiolens::widgets
