@@ -1,0 +1,305 @@
+#include "ecg/EcgStripRenderer.h"
+
+#include "ecg/EcgTraceSource.h"
+
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cardiolens::widgets {
+
+namespace {
+
+constexpr double kPulseAreaMm = 10.0; // left margin holding each row's 1 mV pulse
+constexpr double kFooterMm = 7.0;
+const QColor kPaper(255, 250, 248);
+const QColor kMinorGrid(247, 203, 203);
+const QColor kMajorGrid(228, 138, 138);
+const QColor kTrace(20, 20, 24);
+
+QColor aamiColour(char aami) {
+    switch (aami) {
+    case 'S':
+        return QColor(25, 90, 200);
+    case 'V':
+        return QColor(200, 30, 30);
+    case 'F':
+        return QColor(170, 60, 170);
+    case 'Q':
+        return QColor(110, 110, 110);
+    default:
+        return QColor(30, 110, 50);
+    }
+}
+
+double xFor(const EcgPanel& panel, double t) {
+    const double span = panel.endSeconds - panel.startSeconds;
+    return panel.rect.left() + (t - panel.startSeconds) / span * panel.rect.width();
+}
+
+} // namespace
+
+QRectF EcgStripRenderer::traceArea(const QRectF& target, const EcgViewState& state) const {
+    const double mm = state.scale.pxPerMm;
+    return QRectF(target.left() + kPulseAreaMm * mm, target.top(),
+                  target.width() - kPulseAreaMm * mm, target.height() - kFooterMm * mm);
+}
+
+double EcgStripRenderer::pageSeconds(const QRectF& target, const EcgViewState& state) const {
+    return traceArea(target, state).width() / state.scale.pxPerSecond();
+}
+
+std::vector<EcgPanel> EcgStripRenderer::panels(const QRectF& target, const EcgViewState& state,
+                                               const QStringList& leadNames) const {
+    EcgLeadLayout::Request r;
+    r.kind = state.layout;
+    r.leadNames = leadNames;
+    r.stackLeads = state.stackLeads;
+    r.rhythmStrips = state.rhythmStrips;
+    r.rhythmLead = state.rhythmLead;
+    r.area = traceArea(target, state);
+    r.pxPerSecond = state.scale.pxPerSecond();
+    r.startSeconds = state.startSeconds;
+    return EcgLeadLayout::compute(r);
+}
+
+void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewState& state,
+                             const EcgTraceSource& source, const Overlays& overlays) {
+    p.save();
+    p.setClipRect(target);
+    p.fillRect(target, kPaper);
+    const QRectF area = traceArea(target, state);
+    if (state.showGrid)
+        paintGrid(p, QRectF(target.left(), area.top(), target.width(), area.height()),
+                  state.scale.pxPerMm);
+
+    const QStringList names = source.leadNames();
+    const std::vector<EcgPanel> pagePanels = panels(target, state, names);
+    if (overlays.episodes)
+        paintEpisodes(p, area, state, *overlays.episodes);
+
+    QFont labelFont = p.font();
+    labelFont.setPixelSize(std::max(9, int(3.0 * state.scale.pxPerMm)));
+    labelFont.setBold(true);
+    for (const EcgPanel& panel : pagePanels) {
+        if (panel.lead < 0)
+            continue;
+        const double gain = state.gainFor(panel.lead);
+        // The pulse goes at the start of each row, i.e. for panels touching the left edge.
+        if (state.showCalibrationPulse && std::abs(panel.rect.left() - area.left()) < 0.5)
+            paintCalibrationPulse(p, panel.rect, state, gain);
+        paintTrace(p, panel, gain * state.scale.pxPerMm, source);
+        p.setFont(labelFont);
+        p.setPen(QColor(40, 40, 60));
+        p.drawText(panel.rect.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                   names.value(panel.lead));
+    }
+    if (overlays.beats)
+        paintBeats(p, pagePanels, state, *overlays.beats);
+    if (state.calipers)
+        paintCalipers(p, pagePanels, state, source);
+    paintFooter(p, target, state);
+    p.restore();
+}
+
+void EcgStripRenderer::paintGrid(QPainter& p, const QRectF& area, double pxPerMm) {
+    // Minor lines only when they are at least 3 px apart, otherwise they blur the page.
+    const bool minor = pxPerMm >= 3.0;
+    auto& lines = m_lines;
+    for (int pass = minor ? 0 : 1; pass < 2; ++pass) {
+        lines.clear();
+        const int step = pass == 0 ? 1 : 5;
+        for (int mm = 0;; mm += step) {
+            const double x = area.left() + mm * pxPerMm;
+            if (x > area.right())
+                break;
+            if (pass == 0 && mm % 5 == 0)
+                continue;
+            lines.emplace_back(x, area.top(), x, area.bottom());
+        }
+        for (int mm = 0;; mm += step) {
+            const double y = area.top() + mm * pxPerMm;
+            if (y > area.bottom())
+                break;
+            if (pass == 0 && mm % 5 == 0)
+                continue;
+            lines.emplace_back(area.left(), y, area.right(), y);
+        }
+        p.setPen(QPen(pass == 0 ? kMinorGrid : kMajorGrid, pass == 0 ? 0.0 : 1.0));
+        p.drawLines(lines.data(), int(lines.size()));
+    }
+}
+
+void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxPerMv,
+                                  const EcgTraceSource& source) {
+    const int columns = std::max(1, int(std::ceil(panel.rect.width())));
+    m_mins.resize(std::size_t(columns));
+    m_maxs.resize(std::size_t(columns));
+    source.minMax(panel.lead, panel.startSeconds, panel.endSeconds, columns, m_mins.data(),
+                  m_maxs.data());
+
+    const double baseline = panel.rect.center().y();
+    const double dx = panel.rect.width() / columns;
+    m_lines.clear();
+    float prevMin = NAN, prevMax = NAN;
+    for (int c = 0; c < columns; ++c) {
+        float lo = m_mins[std::size_t(c)], hi = m_maxs[std::size_t(c)];
+        if (std::isnan(lo) || std::isnan(hi)) {
+            prevMin = prevMax = NAN;
+            continue;
+        }
+        // Overlap each column with its neighbour so the trace reads as one continuous line.
+        if (!std::isnan(prevMin)) {
+            lo = std::min(lo, prevMax);
+            hi = std::max(hi, prevMin);
+        }
+        prevMin = m_mins[std::size_t(c)];
+        prevMax = m_maxs[std::size_t(c)];
+        const double x = panel.rect.left() + (c + 0.5) * dx;
+        const double y1 = baseline - double(hi) * pxPerMv;
+        const double y2 = baseline - double(lo) * pxPerMv;
+        m_lines.emplace_back(x, y1, x, std::max(y2, y1 + 0.6));
+    }
+    p.setPen(QPen(kTrace, 1.2));
+    p.drawLines(m_lines.data(), int(m_lines.size()));
+}
+
+void EcgStripRenderer::paintCalibrationPulse(QPainter& p, const QRectF& row,
+                                             const EcgViewState& state, double gain) const {
+    const double mm = state.scale.pxPerMm;
+    const double baseline = row.center().y();
+    const double top = baseline - gain * mm; // 1 mV
+    const double x0 = row.left() - (kPulseAreaMm - 2.0) * mm;
+    const double x1 = x0 + 1.5 * mm, x2 = x1 + 5.0 * mm, x3 = x2 + 1.5 * mm;
+    const QPointF pts[] = {{x0, baseline}, {x1, baseline}, {x1, top},
+                           {x2, top},      {x2, baseline}, {x3, baseline}};
+    p.setPen(QPen(kTrace, 1.2));
+    p.drawPolyline(pts, 6);
+}
+
+void EcgStripRenderer::paintBeats(QPainter& p, const std::vector<EcgPanel>& panels,
+                                  const EcgViewState& state,
+                                  const std::vector<EcgBeatMark>& beats) const {
+    QFont f = p.font();
+    f.setPixelSize(std::max(9, int(2.6 * state.scale.pxPerMm)));
+    f.setBold(true);
+    p.setFont(f);
+    const double minSpacing = QFontMetricsF(f).horizontalAdvance(QLatin1Char('M')) * 1.2;
+    for (const EcgPanel& panel : panels) {
+        if (panel.lead != state.beatLead)
+            continue;
+        auto it = std::lower_bound(beats.begin(), beats.end(), panel.startSeconds,
+                                   [](const EcgBeatMark& b, double t) { return b.seconds < t; });
+        double lastX = -1e9;
+        for (; it != beats.end() && it->seconds < panel.endSeconds; ++it) {
+            const double x = xFor(panel, it->seconds);
+            if (x - lastX < minSpacing)
+                continue; // zoomed out: labels would overlap; the navigator shows density
+            lastX = x;
+            p.setPen(aamiColour(it->aami));
+            p.drawText(QRectF(x - 20, panel.rect.top() + 2, 40, f.pixelSize() * 1.4),
+                       Qt::AlignCenter, it->code);
+        }
+    }
+}
+
+void EcgStripRenderer::paintEpisodes(QPainter& p, const QRectF& area, const EcgViewState& state,
+                                     const std::vector<EcgEpisode>& episodes) const {
+    const double pps = state.scale.pxPerSecond();
+    const double t0 = state.startSeconds;
+    const double t1 = t0 + area.width() / pps;
+    const double band = 4.0 * state.scale.pxPerMm;
+    QFont f = p.font();
+    f.setPixelSize(std::max(9, int(2.4 * state.scale.pxPerMm)));
+    p.setFont(f);
+    for (const EcgEpisode& e : episodes) {
+        if (e.endSeconds < t0 || e.startSeconds > t1)
+            continue;
+        const double x0 = area.left() + (std::max(e.startSeconds, t0) - t0) * pps;
+        const double x1 = area.left() + (std::min(e.endSeconds, t1) - t0) * pps;
+        const QRectF r(x0, area.bottom() - band, std::max(2.0, x1 - x0), band);
+        p.fillRect(r, e.noise ? QColor(120, 120, 120, 90) : QColor(255, 170, 0, 90));
+        p.setPen(QColor(90, 60, 0));
+        p.drawText(r.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, e.label);
+    }
+}
+
+double EcgStripRenderer::amplitudeAt(const EcgTraceSource& source, int lead, double t) {
+    float lo = NAN, hi = NAN;
+    source.minMax(lead, t - 0.002, t + 0.002, 1, &lo, &hi);
+    return (double(lo) + double(hi)) / 2.0;
+}
+
+void EcgStripRenderer::paintCalipers(QPainter& p, const std::vector<EcgPanel>& panels,
+                                     const EcgViewState& state,
+                                     const EcgTraceSource& source) const {
+    const EcgCalipers& c = *state.calipers;
+    const double dt = c.t2 - c.t1;
+    p.setPen(QPen(QColor(0, 90, 200), 1.5));
+    for (const EcgPanel& panel : panels) {
+        for (double t : {c.t1, c.t2}) {
+            if (t >= panel.startSeconds && t <= panel.endSeconds) {
+                const double x = xFor(panel, t);
+                p.drawLine(QLineF(x, panel.rect.top(), x, panel.rect.bottom()));
+            }
+        }
+        if (c.marchOut && std::abs(dt) > 0.05) {
+            p.save();
+            p.setPen(QPen(QColor(0, 90, 200, 140), 1.0, Qt::DashLine));
+            for (double t = c.t2 + dt; t <= panel.endSeconds; t += dt)
+                if (t >= panel.startSeconds)
+                    p.drawLine(QLineF(xFor(panel, t), panel.rect.top(), xFor(panel, t),
+                                      panel.rect.bottom()));
+            p.restore();
+        }
+    }
+    const double da = amplitudeAt(source, c.lead, c.t2) - amplitudeAt(source, c.lead, c.t1);
+    const QLocale loc;
+    QString text = QStringLiteral("Δt %1 ms   %2 bpm")
+                       .arg(loc.toString(std::abs(dt) * 1000.0, 'f', 0),
+                            loc.toString(dt != 0 ? 60.0 / std::abs(dt) : 0.0, 'f', 0));
+    if (!std::isnan(da))
+        text += QStringLiteral("   ΔA %1 mV").arg(loc.toString(da, 'f', 2));
+    QFont f = p.font();
+    f.setPixelSize(std::max(10, int(3.0 * state.scale.pxPerMm)));
+    p.setFont(f);
+    const QRectF box = QFontMetricsF(f).boundingRect(text).adjusted(-6, -3, 6, 3);
+    const QPointF at(panels.empty() ? 20.0 : panels.front().rect.left() + 40,
+                     panels.empty() ? 20.0 : panels.front().rect.top() + 20);
+    const QRectF r = box.translated(at - box.topLeft());
+    p.fillRect(r, QColor(255, 255, 255, 230));
+    p.setPen(QColor(0, 70, 170));
+    p.drawText(r, Qt::AlignCenter, text);
+}
+
+void EcgStripRenderer::paintFooter(QPainter& p, const QRectF& target,
+                                   const EcgViewState& state) const {
+    const double mm = state.scale.pxPerMm;
+    const QRectF footer(target.left(), target.bottom() - kFooterMm * mm, target.width(),
+                        kFooterMm * mm);
+    p.fillRect(footer, QColor(250, 240, 238));
+    const QLocale loc;
+    QString text = QStringLiteral("%1 mm/s   %2 mm/mV   %3")
+                       .arg(loc.toString(state.scale.mmPerSecond, 'g', 4),
+                            loc.toString(state.scale.mmPerMv, 'g', 3), state.filterLabel);
+    if (!std::isnan(state.heartRateBpm))
+        text += QStringLiteral("   HR %1 bpm").arg(loc.toString(state.heartRateBpm, 'f', 0));
+    const int seconds = int(state.startSeconds);
+    text += QStringLiteral("   %1:%2:%3")
+                .arg(seconds / 3600, 2, 10, QLatin1Char('0'))
+                .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    if (!state.recordName.isEmpty())
+        text = state.recordName + QStringLiteral("   ") + text;
+    QFont f = p.font();
+    f.setPixelSize(std::max(10, int(3.2 * mm)));
+    f.setBold(false);
+    p.setFont(f);
+    p.setPen(QColor(60, 30, 30));
+    p.drawText(footer.adjusted(2 * mm, 0, -2 * mm, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
+} // namespace cardiolens::widgets

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "ecg/EcgStripRenderer.h"
+#include "ecg/EcgViewState.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace cardiolens::widgets {
+
+class EcgTraceSource;
+
+/// The calibrated ECG strip: true-millimetre paper, lead layouts, keyboard and mouse
+/// navigation, calipers. It owns only view state; samples come from an EcgTraceSource.
+///
+/// Keys: PgUp/PgDn page, Left/Right step (1/5 page), Home/End, Ctrl +/- or Ctrl+wheel time
+/// zoom (1 s .. 24 h per screen), +/- gain, C caliper mode, M march-out.
+/// Mouse: drag to pan; in caliper mode press/drag/release places the two calipers.
+class EcgStripView : public QWidget {
+    Q_OBJECT
+public:
+    explicit EcgStripView(QWidget* parent = nullptr);
+    ~EcgStripView() override;
+
+    void setSource(std::shared_ptr<const EcgTraceSource> source);
+    const EcgTraceSource* source() const { return m_source.get(); }
+
+    const EcgViewState& state() const { return m_state; }
+    void setState(const EcgViewState& state);
+
+    void setBeats(std::vector<EcgBeatMark> beats);
+    void setEpisodes(std::vector<EcgEpisode> episodes);
+    const std::vector<EcgBeatMark>& beats() const { return m_beats; }
+
+    void setLayout(EcgLayoutKind kind, int rhythmStrips = 1);
+    void setSpeed(double mmPerSecond);
+    void setGain(double mmPerMv);
+    void setCalibration(double factor); ///< Screen calibration: drawn 100 mm / measured mm.
+    void setFilterLabel(const QString& label);
+    void setHeartRate(double bpm);
+
+    /// Moves the window so it starts at \a seconds (clamped to the record).
+    void goToTime(double seconds);
+    double startSeconds() const { return m_state.startSeconds; }
+    double pageSeconds() const;
+    void pageForward();
+    void pageBack();
+    void zoomTime(double factor); ///< > 1 shows less time (faster paper).
+
+    /// Jumps to the next (or previous) beat whose code is in \a codes; false if none.
+    bool jumpToBeat(const QStringList& codes, bool forward);
+    /// Jumps to the next (or previous) episode whose label matches; false if none.
+    bool jumpToEpisode(const QString& label, bool forward);
+
+    void setCaliperMode(bool on);
+    bool caliperMode() const { return m_caliperMode; }
+    void setCalipers(double t1, double t2, int lead);
+    void clearCalipers();
+
+    /// Time under a widget x coordinate in the first panel containing \a pos (NaN if none).
+    double timeAt(const QPointF& pos) const;
+    /// Widget x coordinate of time \a t in the first panel showing \a lead (NaN if none).
+    double xForTime(double t, int lead) const;
+    /// The panels as currently laid out (for tests and hit-testing).
+    std::vector<EcgPanel> panels() const;
+
+    /// Renders the current page into an image of \a size at this widget's paper scale.
+    QImage renderToImage(const QSize& size);
+
+Q_SIGNALS:
+    void viewChanged(double startSeconds, double pageSeconds);
+    void calipersChanged();
+
+protected:
+    void paintEvent(QPaintEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void showEvent(QShowEvent* e) override;
+
+private:
+    void clampAndNotify();
+    int panelLeadAt(const QPointF& pos) const;
+
+    std::shared_ptr<const EcgTraceSource> m_source;
+    EcgViewState m_state;
+    EcgStripRenderer m_renderer;
+    std::vector<EcgBeatMark> m_beats;
+    std::vector<EcgEpisode> m_episodes;
+    double m_calibration = 1.0;
+    bool m_caliperMode = false;
+    bool m_dragging = false;
+    QPointF m_dragOrigin;
+    double m_dragStartSeconds = 0.0;
+};
+
+} // namespace cardiolens::widgets
