@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+
+namespace cardiolens::ecg {
+
+/// Decodes the raw integer samples of a record on demand. Implementations read from a
+/// memory mapping (WFDB, EDF) or from a buffer (CSV, DICOM); none holds the record as
+/// doubles. All methods are const and safe to call from several threads at once.
+///
+/// Sample indices are per lead: lead L has frameCount * samplesPerFrame(L) samples.
+class SignalSource {
+public:
+    virtual ~SignalSource() = default;
+
+    /// Raw samples [first, first + count) of \a lead into \a out. The range is clipped to
+    /// the lead's length; returns the number of samples written (0 for a bad lead/range).
+    virtual std::int64_t readRaw(int lead, std::int64_t first, std::int64_t count,
+                                 std::int32_t* out) const = 0;
+
+    /// Frames [firstFrame, firstFrame + frameCount) of all leads, frame-major: each frame
+    /// holds samplesPerFrame(0) samples of lead 0, then those of lead 1, ... (WFDB's
+    /// getframe layout). One decode pass for all leads: use it for whole-record work.
+    /// Returns the number of frames written. The default gathers with readRaw.
+    virtual std::int64_t readFrames(std::int64_t firstFrame, std::int64_t frameCount,
+                                    std::int32_t* out) const;
+
+    virtual int leadCount() const = 0;
+    virtual std::int64_t frameCount() const = 0;
+    virtual int samplesPerFrame(int lead) const = 0;
+
+    /// Sum of samplesPerFrame over all leads: the number of values in one frame.
+    int frameSize() const;
+    std::int64_t sampleCount(int lead) const {
+        return frameCount() * std::int64_t(samplesPerFrame(lead));
+    }
+};
+
+} // namespace cardiolens::ecg

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cardiolens::ecg {
+
+/// Tunables of the QRS detector; the defaults work from 128 to 1000 Hz.
+struct QrsDetectorSettings {
+    double bandLowHz = 5.0; ///< QRS energy band.
+    double bandHighHz = 22.0;
+    double integrationS = 0.10;   ///< Moving-window integration (centred).
+    double refractoryS = 0.20;    ///< No second beat within this span.
+    double tWaveWindowS = 0.36;   ///< Candidates this close to a beat get the T-wave test.
+    double tWaveSlopeRatio = 0.5; ///< ...and are T waves when their slope is below this share.
+    double thresholdShare = 0.30; ///< Threshold = noise + share * (signal - noise).
+    double searchBackRr = 1.66;   ///< Search back after this many mean RR intervals.
+};
+
+/// One detected beat.
+struct QrsBeat {
+    std::int64_t sample = 0; ///< Fiducial point (largest QRS slope energy), in samples.
+    float amplitude = 0.0f;  ///< Envelope height at the detection.
+};
+
+/// Multi-lead QRS detector of our own design: each lead is band-passed (zero phase) to the
+/// QRS band; the leads are fused as the vector magnitude of the band-passed signals (so a
+/// lead with a tiny QRS, such as lead I of some CPSC 2021 records, simply contributes
+/// little), smoothed by a centred moving window, and the envelope's peaks are classified
+/// with adaptive signal/noise levels, a refractory period, a T-wave slope test and a
+/// search-back for missed beats at half threshold.
+class QrsDetector {
+public:
+    explicit QrsDetector(double fs, QrsDetectorSettings settings = {});
+
+    /// Leads in physical units (mV or any common unit), all of the same length.
+    std::vector<QrsBeat> detect(const std::vector<std::span<const float>>& leads) const;
+
+    /// Convenience: the beat positions only.
+    static std::vector<std::int64_t> positions(const std::vector<QrsBeat>& beats);
+
+private:
+    std::vector<float> fusedMagnitude(const std::vector<std::span<const float>>& leads) const;
+    std::vector<QrsBeat> classifyPeaks(const std::vector<float>& magnitude,
+                                       const std::vector<float>& envelope) const;
+
+    double m_fs;
+    QrsDetectorSettings m_settings;
+};
+
+} // namespace cardiolens::ecg
