@@ -121,7 +121,7 @@ bool MainWindow::openFile(const QString& path) {
     Result<bool> result = Error{tr("unrecognised file format"), path};
     switch (kind) {
     case FileKind::WfdbRecord:
-        result = m_ecg->openWfdbRecord(FormatDetector::wfdbHeaderFor(path));
+        result = m_ecg->openRecord(FormatDetector::wfdbHeaderFor(path));
         if (result)
             m_tabs->setCurrentWidget(m_ecg);
         break;

@@ -22,6 +22,7 @@ public:
     QStringList leadNames() const override { return kTwelve; }
     QString leadUnits(int) const override { return QStringLiteral("mV"); }
     double durationSeconds() const override { return 60.0; }
+    double sampleRate(int) const override { return 500.0; }
     static double level(int lead) { return lead % 3 - 1.0; }
     void minMax(int lead, double t0, double t1, int columns, float* mins,
                 float* maxs) const override {
@@ -159,9 +160,10 @@ private Q_SLOTS:
         const double pps = p.rect.width() / (p.endSeconds - p.startSeconds);
         const QPoint a(int(p.rect.left() + 1.0 * pps), int(p.rect.center().y()));
         const QPoint b(int(p.rect.left() + 1.8 * pps), int(p.rect.center().y()));
-        QTest::mousePress(m_view.get(), Qt::LeftButton, Qt::NoModifier, a);
+        // Shift places the calipers freely (no snapping to the step edges of this source).
+        QTest::mousePress(m_view.get(), Qt::LeftButton, Qt::ShiftModifier, a);
         QTest::mouseMove(m_view.get(), b);
-        QTest::mouseRelease(m_view.get(), Qt::LeftButton, Qt::NoModifier, b);
+        QTest::mouseRelease(m_view.get(), Qt::LeftButton, Qt::ShiftModifier, b);
         QVERIFY(m_view->state().calipers.has_value());
         const double dt = m_view->state().calipers->t2 - m_view->state().calipers->t1;
         QVERIFY2(qAbs(dt - 0.8) < 2.0 / pps, qPrintable(QString::number(dt)));

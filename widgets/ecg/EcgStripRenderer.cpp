@@ -188,9 +188,17 @@ void EcgStripRenderer::paintBeats(QPainter& p, const std::vector<EcgPanel>& pane
     f.setBold(true);
     p.setFont(f);
     const double minSpacing = QFontMetricsF(f).horizontalAdvance(QLatin1Char('M')) * 1.2;
+    // Labels go above the first rhythm strip when there is one (it spans the whole page),
+    // otherwise above the annotated lead.
+    const auto rhythm =
+        std::find_if(panels.begin(), panels.end(), [](const EcgPanel& c) { return c.rhythmStrip; });
     for (const EcgPanel& panel : panels) {
-        if (panel.lead != state.beatLead)
+        if (rhythm != panels.end() ? &panel != &*rhythm : panel.lead != state.beatLead)
             continue;
+        // Just above the trace's usual reach (1.5 mV), never above the panel.
+        const double y = std::max(panel.rect.top() + f.pixelSize() * 1.3,
+                                  panel.rect.center().y() -
+                                      1.5 * state.gainFor(panel.lead) * state.scale.pxPerMm);
         auto it = std::lower_bound(beats.begin(), beats.end(), panel.startSeconds,
                                    [](const EcgBeatMark& b, double t) { return b.seconds < t; });
         double lastX = -1e9;
@@ -200,7 +208,7 @@ void EcgStripRenderer::paintBeats(QPainter& p, const std::vector<EcgPanel>& pane
                 continue; // zoomed out: labels would overlap; the navigator shows density
             lastX = x;
             p.setPen(aamiColour(it->aami));
-            p.drawText(QRectF(x - 20, panel.rect.top() + 2, 40, f.pixelSize() * 1.4),
+            p.drawText(QRectF(x - 20, y - f.pixelSize() * 1.4, 40, f.pixelSize() * 1.4),
                        Qt::AlignCenter, it->code);
         }
     }

@@ -197,6 +197,38 @@ double EcgStripView::xForTime(double t, int lead) const {
     return std::nan("");
 }
 
+double EcgStripView::snapToPeak(double t, int lead) const {
+    if (!m_source || lead < 0)
+        return t;
+    const double fs = m_source->sampleRate(lead);
+    constexpr double kHalfWindow = 0.04;
+    const int n = std::max(3, int(2 * kHalfWindow * fs));
+    std::vector<float> lo(static_cast<std::size_t>(n)), hi(static_cast<std::size_t>(n));
+    const double t0 = t - kHalfWindow;
+    m_source->minMax(lead, t0, t + kHalfWindow, n, lo.data(), hi.data());
+    double mean = 0.0;
+    int valid = 0;
+    for (int i = 0; i < n; ++i)
+        if (!std::isnan(lo[std::size_t(i)])) {
+            mean += (lo[std::size_t(i)] + hi[std::size_t(i)]) / 2.0;
+            ++valid;
+        }
+    if (valid == 0)
+        return t;
+    mean /= valid;
+    int best = -1;
+    double bestDeviation = -1.0;
+    for (int i = 0; i < n; ++i) {
+        const double v = (lo[std::size_t(i)] + hi[std::size_t(i)]) / 2.0;
+        if (!std::isnan(v) && std::abs(v - mean) > bestDeviation) {
+            bestDeviation = std::abs(v - mean);
+            best = i;
+        }
+    }
+    // Bin i starts at t0 + i / fs * (2 * kHalfWindow * fs / n); its sample sits at the start.
+    return best < 0 ? t : t0 + best * (2 * kHalfWindow) / n;
+}
+
 int EcgStripView::panelLeadAt(const QPointF& pos) const {
     for (const EcgPanel& p : panels())
         if (p.rect.contains(pos))
@@ -303,8 +335,9 @@ void EcgStripView::mousePressEvent(QMouseEvent* e) {
         return;
     const double t = timeAt(e->position());
     if (m_caliperMode && !std::isnan(t)) {
-        const int lead = panelLeadAt(e->position());
-        setCalipers(t, t, lead >= 0 ? lead : 0);
+        const int lead = std::max(0, panelLeadAt(e->position()));
+        const double snapped = (e->modifiers() & Qt::ShiftModifier) ? t : snapToPeak(t, lead);
+        setCalipers(snapped, snapped, lead);
         m_dragging = true;
         return;
     }
@@ -329,6 +362,10 @@ void EcgStripView::mouseMoveEvent(QMouseEvent* e) {
 
 void EcgStripView::mouseReleaseEvent(QMouseEvent* e) {
     mouseMoveEvent(e);
+    if (m_dragging && m_caliperMode && m_state.calipers && !(e->modifiers() & Qt::ShiftModifier)) {
+        const EcgCalipers c = *m_state.calipers;
+        setCalipers(c.t1, snapToPeak(c.t2, c.lead), c.lead);
+    }
     m_dragging = false;
     setCursor(m_caliperMode ? Qt::CrossCursor : Qt::ArrowCursor);
 }

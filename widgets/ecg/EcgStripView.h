@@ -16,7 +16,8 @@ class EcgTraceSource;
 ///
 /// Keys: PgUp/PgDn page, Left/Right step (1/5 page), Home/End, Ctrl +/- or Ctrl+wheel time
 /// zoom (1 s .. 24 h per screen), +/- gain, C caliper mode, M march-out.
-/// Mouse: drag to pan; in caliper mode press/drag/release places the two calipers.
+/// Mouse: drag to pan; in caliper mode press/drag/release places the two calipers, each
+/// snapped to the nearest peak of the lead under the mouse (hold Shift to place freely).
 class EcgStripView : public QWidget {
     Q_OBJECT
 public:
@@ -57,6 +58,10 @@ public:
     bool caliperMode() const { return m_caliperMode; }
     void setCalipers(double t1, double t2, int lead);
     void clearCalipers();
+
+    /// The time of the largest deflection of \a lead within 40 ms of \a t (an R or S
+    /// peak near a caliper click); \a t itself when the source has nothing there.
+    double snapToPeak(double t, int lead) const;
 
     /// Time under a widget x coordinate in the first panel containing \a pos (NaN if none).
     double timeAt(const QPointF& pos) const;

@@ -16,6 +16,8 @@ public:
     virtual QStringList leadNames() const = 0;
     virtual QString leadUnits(int lead) const = 0;
     virtual double durationSeconds() const = 0;
+    /// Samples per second of \a lead.
+    virtual double sampleRate(int lead) const = 0;
 
     /// Fills mins[i], maxs[i] for `columns` equal bins covering [t0, t1) of \a lead.
     /// Bins outside the record get NaN. Where samples are sparser than bins, the

@@ -1,60 +1,334 @@
 #include "ecg/EcgWorkspace.h"
 
-#include "ecg/WfdbHeader.h"
+#include "ecg/EcgNavigator.h"
+#include "ecg/EcgReader.h"
+#include "ecg/EcgStripExporter.h"
+#include "ecg/EcgStripView.h"
+#include "ecg/MitAnnotationIO.h"
+#include "ecg/RecordTraceSource.h"
+#include "ecg/dsp/HeartRate.h"
+#include "ecg/dsp/PyramidBuilder.h"
+#include "ecg/dsp/QrsDetector.h"
 
-#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QLabel>
-#include <QTableWidget>
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cmath>
 
 namespace cardiolens::widgets {
 
+namespace {
+constexpr const char* kDetector = "detector";
+// Beat detection on open only for records up to this long (24-h Holters: on demand later).
+constexpr double kMaxDetectSeconds = 2 * 3600.0;
+constexpr int kNavigatorColumns = 2000;
+
+std::vector<std::int64_t> detectBeats(const ecg::EcgRecord& record) {
+    std::vector<std::vector<float>> data;
+    std::vector<std::span<const float>> spans;
+    const int leads = std::min(record.leadCount(), 3);
+    for (int l = 0; l < leads; ++l) {
+        if (record.leads[std::size_t(l)].samplesPerFrame != 1)
+            continue;
+        data.push_back(record.physical(l, 0, record.frameCount));
+        for (float& v : data.back())
+            if (std::isnan(v))
+                v = 0.0f;
+    }
+    for (const auto& d : data)
+        spans.emplace_back(d);
+    if (spans.empty())
+        return {};
+    return ecg::QrsDetector::positions(ecg::QrsDetector(record.frameRate).detect(spans));
+}
+} // namespace
+
 EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
-    m_summary = new QLabel(
-        tr("No ECG record open.\n\nUse File ▸ Open or drop a WFDB header (.hea) here."), this);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_leads = new QTableWidget(0, 5, this);
-    m_leads->setHorizontalHeaderLabels(
-        {tr("Lead"), tr("Units"), tr("Gain (adu/unit)"), tr("Format"), tr("File")});
-    m_leads->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_leads->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_toolBar = new EcgToolBar(this);
+    m_view = new EcgStripView(this);
+    m_navigator = new EcgNavigator(this);
+    m_pyramidTimer = new QTimer(this);
+    m_pyramidTimer->setInterval(50);
+    m_detection = new QFutureWatcher<std::vector<std::int64_t>>(this);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_leads, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_navigator);
+
+    connect(m_view, &EcgStripView::viewChanged, this, &EcgWorkspace::onViewChanged);
+    connect(m_navigator, &EcgNavigator::timeRequested, this,
+            [this](double t) { m_view->goToTime(t - m_view->pageSeconds() / 2); });
+    connect(m_pyramidTimer, &QTimer::timeout, this, &EcgWorkspace::onPyramidPoll);
+    connect(m_detection, &QFutureWatcher<std::vector<std::int64_t>>::finished, this,
+            &EcgWorkspace::onDetectionFinished);
+
+    connect(m_toolBar, &EcgToolBar::layoutChosen, m_view, &EcgStripView::setLayout);
+    connect(m_toolBar, &EcgToolBar::speedChosen, m_view, &EcgStripView::setSpeed);
+    connect(m_toolBar, &EcgToolBar::gainChosen, m_view, &EcgStripView::setGain);
+    connect(m_toolBar, &EcgToolBar::filterChosen, this, &EcgWorkspace::applyFilter);
+    connect(m_toolBar, &EcgToolBar::annotatorChosen, this, &EcgWorkspace::showAnnotator);
+    connect(m_toolBar, &EcgToolBar::caliperToggled, m_view, &EcgStripView::setCaliperMode);
+    connect(m_toolBar, &EcgToolBar::jumpRequested, this, &EcgWorkspace::jump);
+    connect(m_toolBar, &EcgToolBar::goToTimeRequested, m_view, &EcgStripView::goToTime);
+    connect(m_toolBar, &EcgToolBar::exportRequested, this, &EcgWorkspace::askExport);
+}
+
+EcgWorkspace::~EcgWorkspace() {
+    m_detection->waitForFinished();
 }
 
 int EcgWorkspace::leadCount() const {
-    return m_leads->rowCount();
+    return m_source ? m_source->record().leadCount() : 0;
 }
 
-Result<bool> EcgWorkspace::openWfdbRecord(const QString& path) {
-    const QFileInfo fi(path);
-    const QString header = fi.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0
-                               ? path
-                               : fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".hea"));
-    auto parsed = ecg::WfdbHeaderParser::parseFile(header);
-    if (!parsed)
-        return parsed.error();
-    const ecg::WfdbHeader& h = parsed.value();
-    m_currentFile = header;
-    m_summary->setText(tr("<b>%1</b>: %2 leads, %3 Hz, %4 s")
-                           .arg(h.recordName.toHtmlEscaped())
-                           .arg(h.signalCount)
-                           .arg(h.samplingFrequency)
-                           .arg(h.durationSeconds(), 0, 'f', 1));
-    m_leads->setRowCount(int(h.signalSpecs.size()));
-    for (int i = 0; i < int(h.signalSpecs.size()); ++i) {
-        const auto& s = h.signalSpecs[std::size_t(i)];
-        const QStringList cells{s.description, s.units, QString::number(s.adcGain),
-                                QString::number(s.format), s.fileName};
-        for (int c = 0; c < cells.size(); ++c)
-            m_leads->setItem(i, c, new QTableWidgetItem(cells[c]));
+bool EcgWorkspace::pyramidReady() const {
+    return m_source && m_source->hasPyramid();
+}
+
+Result<bool> EcgWorkspace::openRecord(const QString& path) {
+    auto opened = ecg::EcgReader::open(path);
+    if (!opened)
+        return opened.error();
+    m_detection->waitForFinished();
+    m_pyramidBuilder.reset(); // cancels and joins a build for the previous record
+    m_pyramidTimer->stop();
+
+    ecg::EcgRecord record = std::move(opened.value());
+    m_currentFile = record.sourcePath.isEmpty() ? path : record.sourcePath;
+    m_source = std::make_shared<RecordTraceSource>(record);
+
+    // Annotations of every annotator next to the record.
+    m_overlays.clear();
+    for (const QString& annotator : ecg::MitAnnotationIO::annotatorsFor(m_currentFile)) {
+        auto set = ecg::MitAnnotationIO::read(m_currentFile, annotator);
+        if (set)
+            m_overlays.insert(annotator, EcgOverlays::fromAnnotations(set->items, record.frameRate,
+                                                                      record.durationSeconds()));
     }
-    Q_EMIT statusMessage(tr("Opened record %1").arg(h.recordName));
+    m_annotator = m_overlays.contains(QStringLiteral("atr")) ? QStringLiteral("atr")
+                  : m_overlays.isEmpty()                     ? QString()
+                                                             : m_overlays.firstKey();
+
+    EcgViewState state = m_view->state();
+    state.recordName = record.name;
+    state.startSeconds = 0.0;
+    state.calipers.reset();
+    state.stackLeads.clear();
+    state.leadGainMmPerMv.clear();
+    state.scale.mmPerSecond = 25.0;
+    QStringList names;
+    for (const auto& l : record.leads)
+        names << l.name;
+    const bool twelve = EcgLeadLayout::hasTwelveLeads(names);
+    state.layout = twelve ? EcgLayoutKind::ThreeByFour : EcgLayoutKind::Stack;
+    state.rhythmStrips = 1;
+    m_view->setSource(m_source);
+    m_view->setState(state);
+    m_toolBar->setLayoutChoice(state.layout, state.rhythmStrips);
+    m_toolBar->setTwelveLeadLayoutsEnabled(twelve);
+    m_toolBar->setSpeed(25.0);
+    m_toolBar->setGain(state.scale.mmPerMv);
+    applyFilter(EcgToolBar::FilterPreset::None, 0.0);
+    showAnnotator(m_annotator);
+
+    m_navigator->setDuration(record.durationSeconds());
+    refreshNavigatorEnvelope();
+
+    // Pyramid for fast zoomed-out drawing, on a background thread.
+    const bool uniform = std::all_of(record.leads.begin(), record.leads.end(),
+                                     [](const ecg::Lead& l) { return l.samplesPerFrame == 1; });
+    if (uniform && record.frameCount > 0) {
+        m_pyramidBuilder = std::make_unique<ecg::PyramidBuilder>(
+            m_source->frameReader(), record.leadCount(), record.frameCount);
+        m_pyramidBuilder->start();
+        m_pyramidTimer->start();
+    }
+    const bool haveBeats = std::any_of(m_overlays.begin(), m_overlays.end(),
+                                       [](const EcgOverlays& o) { return !o.beats.empty(); });
+    if (!haveBeats && record.durationSeconds() <= kMaxDetectSeconds)
+        startBeatDetection();
+
+    Q_EMIT statusMessage(tr("Opened %1: %2 leads, %3 Hz, %4 s")
+                             .arg(record.name)
+                             .arg(record.leadCount())
+                             .arg(record.frameRate)
+                             .arg(record.durationSeconds(), 0, 'f', 1));
     return true;
+}
+
+void EcgWorkspace::showAnnotator(const QString& annotator) {
+    m_annotator = m_overlays.contains(annotator) ? annotator : QString();
+    const EcgOverlays empty;
+    const EcgOverlays& o = m_annotator.isEmpty() ? empty : m_overlays[m_annotator];
+    m_view->setBeats(o.beats);
+    m_view->setEpisodes(o.episodes);
+    m_toolBar->setAnnotators(m_overlays.keys(), m_annotator);
+    refreshHeartRateTrend();
+    onViewChanged(m_view->startSeconds(), m_view->pageSeconds());
+}
+
+void EcgWorkspace::startBeatDetection() {
+    const ecg::EcgRecord record = m_source->record();
+    m_detection->setFuture(QtConcurrent::run([record] { return detectBeats(record); }));
+}
+
+void EcgWorkspace::onDetectionFinished() {
+    if (!m_source || m_detection->future().isCanceled())
+        return;
+    const std::vector<std::int64_t> beats = m_detection->result();
+    if (beats.empty())
+        return;
+    EcgOverlays o;
+    const double fs = m_source->record().frameRate;
+    for (std::int64_t s : beats)
+        o.beats.push_back({double(s) / fs, QStringLiteral("•"), 'N'});
+    o.beatSamples = beats;
+    m_overlays.insert(QString::fromLatin1(kDetector), o);
+    if (m_annotator.isEmpty())
+        showAnnotator(QString::fromLatin1(kDetector));
+    else
+        m_toolBar->setAnnotators(m_overlays.keys(), m_annotator);
+}
+
+void EcgWorkspace::onPyramidPoll() {
+    if (!m_pyramidBuilder || !m_pyramidBuilder->isFinished())
+        return;
+    m_pyramidTimer->stop();
+    if (auto pyramid = m_pyramidBuilder->result()) {
+        m_source->setPyramid(pyramid);
+        refreshNavigatorEnvelope();
+        m_view->update();
+    }
+}
+
+void EcgWorkspace::refreshNavigatorEnvelope() {
+    if (!m_source)
+        return;
+    const ecg::EcgRecord& r = m_source->record();
+    // Without the pyramid a long record's envelope would read every sample: wait for it.
+    if (!m_source->hasPyramid() && r.durationSeconds() > 3600.0) {
+        m_navigator->clear();
+        return;
+    }
+    const int lead = std::max(0, r.leadIndex(QStringLiteral("II")));
+    std::vector<float> mins(kNavigatorColumns), maxs(kNavigatorColumns);
+    m_source->minMax(lead, 0.0, r.durationSeconds(), kNavigatorColumns, mins.data(), maxs.data());
+    m_navigator->setEnvelope(mins, maxs,
+                             r.leads.empty() ? QString() : r.leads[std::size_t(lead)].name);
+}
+
+void EcgWorkspace::refreshHeartRateTrend() {
+    std::vector<double> times, bpm;
+    if (m_source && !m_annotator.isEmpty()) {
+        const auto& beats = m_overlays[m_annotator].beatSamples;
+        const double fs = m_source->record().frameRate;
+        const auto rr = ecg::rrIntervalsMs(beats, fs);
+        const auto hr = ecg::heartRateBpm(rr);
+        for (std::size_t i = 0; i < hr.size(); ++i) {
+            times.push_back(double(beats[i + 1]) / fs);
+            bpm.push_back(hr[i]);
+        }
+    }
+    m_navigator->setHeartRate(times, bpm);
+}
+
+void EcgWorkspace::onViewChanged(double start, double page) {
+    m_navigator->setWindow(start, page);
+    m_toolBar->setSpeed(m_view->state().scale.mmPerSecond);
+    // Heart rate of the page: median RR of the shown annotator's beats in view.
+    double bpm = std::nan("");
+    if (m_source && !m_annotator.isEmpty()) {
+        const auto& beats = m_overlays[m_annotator].beatSamples;
+        const double fs = m_source->record().frameRate;
+        auto lo = std::lower_bound(beats.begin(), beats.end(), std::int64_t(start * fs));
+        auto hi = std::upper_bound(beats.begin(), beats.end(), std::int64_t((start + page) * fs));
+        std::vector<double> rr;
+        for (auto it = lo; it != hi && std::next(it) != hi; ++it)
+            rr.push_back(double(*std::next(it) - *it) / fs);
+        if (!rr.empty()) {
+            std::nth_element(rr.begin(), rr.begin() + std::ptrdiff_t(rr.size() / 2), rr.end());
+            bpm = 60.0 / rr[rr.size() / 2];
+        }
+    }
+    if (std::isnan(bpm) != std::isnan(m_view->state().heartRateBpm) ||
+        std::abs(bpm - m_view->state().heartRateBpm) > 0.5)
+        m_view->setHeartRate(bpm);
+}
+
+void EcgWorkspace::applyFilter(EcgToolBar::FilterPreset preset, double notchHz) {
+    if (!m_source)
+        return;
+    ecg::FilterSettings s;
+    QString label;
+    switch (preset) {
+    case EcgToolBar::FilterPreset::None:
+        label = tr("unfiltered");
+        break;
+    case EcgToolBar::FilterPreset::Diagnostic:
+        s = ecg::FilterSettings::diagnostic();
+        label = QStringLiteral("0.05–150 Hz");
+        break;
+    case EcgToolBar::FilterPreset::Monitor:
+        s = ecg::FilterSettings::monitor();
+        label = QStringLiteral("0.5–40 Hz");
+        break;
+    }
+    // A low-pass above Nyquist is meaningless for low-rate records (PTB-XL 100 Hz).
+    if (s.lowPassHz >= m_source->record().frameRate / 2)
+        s.lowPassHz = 0.0;
+    s.notchHz = notchHz < m_source->record().frameRate / 2 ? notchHz : 0.0;
+    if (s.notchHz > 0)
+        label += tr(", %1 Hz notch").arg(s.notchHz);
+    m_source->setFilter(s);
+    m_view->setFilterLabel(label);
+}
+
+void EcgWorkspace::jump(const QString& target, bool forward) {
+    bool found = false;
+    if (target.startsWith(QLatin1Char('(')) || target == QLatin1String("noise"))
+        found = m_view->jumpToEpisode(target, forward);
+    else
+        found = m_view->jumpToBeat(target.isEmpty() ? QStringList() : QStringList{target}, forward);
+    if (!found)
+        Q_EMIT statusMessage(
+            tr("No %1 %2 this point").arg(target, forward ? tr("after") : tr("before")));
+}
+
+Result<bool> EcgWorkspace::exportPage(const QString& path) {
+    if (!m_source)
+        return Error{tr("no record open"), path};
+    EcgStripExporter::Page page;
+    page.state = m_view->state();
+    page.state.scale.mmPerSecond = 25.0;
+    page.state.scale.mmPerMv = 10.0;
+    page.state.calipers.reset();
+    const ecg::EcgRecord& r = m_source->record();
+    page.title =
+        r.name + (r.start ? QStringLiteral("   ") + r.start->toString(Qt::ISODate) : QString());
+    page.beats = m_view->beats();
+    const EcgOverlays empty;
+    page.episodes = m_annotator.isEmpty() ? empty.episodes : m_overlays[m_annotator].episodes;
+    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return EcgStripExporter::writePng(path, *m_source, page);
+    return EcgStripExporter::writePdf(path, *m_source, page);
+}
+
+void EcgWorkspace::askExport() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export strip"), QString(),
+                                                      tr("PDF (*.pdf);;PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    const auto r = exportPage(path);
+    Q_EMIT statusMessage(r ? tr("Exported %1").arg(QFileInfo(path).fileName())
+                           : r.error().describe());
 }
 
 } // namespace cardiolens::widgets

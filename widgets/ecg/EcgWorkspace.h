@@ -1,32 +1,77 @@
 #pragma once
 
 #include "common/Result.h"
+#include "ecg/EcgOverlayBuilder.h"
+#include "ecg/EcgToolBar.h"
 
+#include <QMap>
 #include <QWidget>
 
-class QLabel;
-class QTableWidget;
+#include <memory>
+
+class QTimer;
+template <typename T> class QFutureWatcher;
+
+namespace cardiolens::ecg {
+class PyramidBuilder;
+}
 
 namespace cardiolens::widgets {
 
-/// The ECG tab. For now it lists a record's leads from its header; the calibrated
-/// strip viewer replaces the table when the ECG data core and viewer land.
+class EcgNavigator;
+class EcgStripView;
+class RecordTraceSource;
+
+/// The ECG tab: toolbar, calibrated strip and overview navigator for one record. Opens
+/// every format the ECG core reads, shows its annotators' beats and rhythms, builds the
+/// record's min/max pyramid in the background and detects beats when no annotator has
+/// any (for the heart rate).
 class EcgWorkspace : public QWidget {
     Q_OBJECT
 public:
     explicit EcgWorkspace(QWidget* parent = nullptr);
+    ~EcgWorkspace() override;
 
-    /// Opens a WFDB record through its header (.hea, or the record's .dat/.atr siblings).
-    Result<bool> openWfdbRecord(const QString& path);
+    Result<bool> openRecord(const QString& path);
     QString currentFile() const { return m_currentFile; }
     int leadCount() const;
+
+    EcgStripView* stripView() const { return m_view; }
+    EcgNavigator* navigator() const { return m_navigator; }
+    EcgToolBar* toolBar() const { return m_toolBar; }
+    const RecordTraceSource* traceSource() const { return m_source.get(); }
+    /// True once the background pyramid is in use.
+    bool pyramidReady() const;
+    QStringList annotators() const { return m_overlays.keys(); }
+    QString currentAnnotator() const { return m_annotator; }
+    void showAnnotator(const QString& annotator);
+
+    /// Writes the current page as a true-scale A4 PDF or PNG (by extension).
+    Result<bool> exportPage(const QString& path);
 
 Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
-    QLabel* m_summary = nullptr;
-    QTableWidget* m_leads = nullptr;
+    void onViewChanged(double start, double page);
+    void onPyramidPoll();
+    void onDetectionFinished();
+    void applyFilter(EcgToolBar::FilterPreset preset, double notchHz);
+    void jump(const QString& target, bool forward);
+    void refreshNavigatorEnvelope();
+    void refreshHeartRateTrend();
+    void startBeatDetection();
+    void askExport();
+
+    EcgToolBar* m_toolBar = nullptr;
+    EcgStripView* m_view = nullptr;
+    EcgNavigator* m_navigator = nullptr;
+    std::shared_ptr<RecordTraceSource> m_source;
+    std::unique_ptr<ecg::PyramidBuilder> m_pyramidBuilder;
+    QTimer* m_pyramidTimer = nullptr;
+    QFutureWatcher<std::vector<std::int64_t>>* m_detection = nullptr;
+    QMap<QString, EcgOverlays> m_overlays;
+    QString m_annotator;
     QString m_currentFile;
 };
 
