@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace cardiolens::widgets {
 
@@ -33,6 +34,16 @@ QColor aamiColour(char aami) {
     default:
         return QColor(30, 110, 50);
     }
+}
+
+// A pen of \a mm width. On screen that is one device pixel, drawn as a cosmetic pen:
+// Qt's raster engine has a fast path only for those (wider pens go through the stroker,
+// several times slower). Printed pages (600 dpi) get the true width.
+QPen penMm(const QColor& colour, double mm, double pxPerMm, Qt::PenStyle style = Qt::SolidLine) {
+    const double px = mm * pxPerMm;
+    QPen pen(colour, px < 1.6 ? 1.0 : px, style);
+    pen.setCosmetic(px < 1.6);
+    return pen;
 }
 
 double xFor(const EcgPanel& panel, double t) {
@@ -70,11 +81,24 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
                              const EcgTraceSource& source, const Overlays& overlays) {
     p.save();
     p.setClipRect(target);
-    p.fillRect(target, kPaper);
     const QRectF area = traceArea(target, state);
-    if (state.showGrid)
-        paintGrid(p, QRectF(target.left(), area.top(), target.width(), area.height()),
-                  state.scale.pxPerMm);
+    const QRectF gridArea(target.left(), area.top(), target.width(), area.height());
+    // Fast path: an untransformed 32-bit image we may write pixels into directly.
+    auto* image = p.device() && p.device()->devType() == QInternal::Image
+                      ? static_cast<QImage*>(p.device())
+                      : nullptr;
+    if (image &&
+        (!p.transform().isIdentity() || image->depth() != 32 || image->devicePixelRatio() != 1.0))
+        image = nullptr;
+    m_raster = image;
+    m_rasterClip = image ? target.toAlignedRect().intersected(image->rect()) : QRect();
+    if (image && state.showGrid) {
+        blitCachedPaper(*image, target, gridArea, state.scale.pxPerMm);
+    } else {
+        p.fillRect(target, kPaper);
+        if (state.showGrid)
+            paintGrid(p, gridArea, state.scale.pxPerMm);
+    }
 
     const QStringList names = source.leadNames();
     const std::vector<EcgPanel> pagePanels = panels(target, state, names);
@@ -91,7 +115,7 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
         // The pulse goes at the start of each row, i.e. for panels touching the left edge.
         if (state.showCalibrationPulse && std::abs(panel.rect.left() - area.left()) < 0.5)
             paintCalibrationPulse(p, panel.rect, state, gain);
-        paintTrace(p, panel, gain * state.scale.pxPerMm, source);
+        paintTrace(p, panel, gain * state.scale.pxPerMm, state.scale.pxPerMm, source);
         p.setFont(labelFont);
         p.setPen(QColor(40, 40, 60));
         p.drawText(panel.rect.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
@@ -102,6 +126,7 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
     if (state.calipers)
         paintCalipers(p, pagePanels, state, source);
     paintFooter(p, target, state);
+    m_raster = nullptr;
     p.restore();
 }
 
@@ -128,13 +153,13 @@ void EcgStripRenderer::paintGrid(QPainter& p, const QRectF& area, double pxPerMm
                 continue;
             lines.emplace_back(area.left(), y, area.right(), y);
         }
-        p.setPen(QPen(pass == 0 ? kMinorGrid : kMajorGrid, pass == 0 ? 0.0 : 1.0));
+        p.setPen(penMm(pass == 0 ? kMinorGrid : kMajorGrid, pass == 0 ? 0.1 : 0.2, pxPerMm));
         p.drawLines(lines.data(), int(lines.size()));
     }
 }
 
 void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxPerMv,
-                                  const EcgTraceSource& source) {
+                                  double pxPerMm, const EcgTraceSource& source) {
     const int columns = std::max(1, int(std::ceil(panel.rect.width())));
     m_mins.resize(std::size_t(columns));
     m_maxs.resize(std::size_t(columns));
@@ -163,8 +188,53 @@ void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxP
         const double y2 = baseline - double(lo) * pxPerMv;
         m_lines.emplace_back(x, y1, x, std::max(y2, y1 + 0.6));
     }
-    p.setPen(QPen(kTrace, 1.2));
+    if (m_raster) {
+        rasterTrace(*m_raster, m_rasterClip, pxPerMv);
+        return;
+    }
+    p.setPen(penMm(kTrace, 0.3, pxPerMm));
     p.drawLines(m_lines.data(), int(m_lines.size()));
+}
+
+void EcgStripRenderer::rasterTrace(QImage& image, const QRect& clip, double) {
+    // Each segment is a vertical run of pixels in one column: write them directly.
+    const QRgb ink = kTrace.rgb();
+    uchar* bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    for (const QLineF& l : m_lines) {
+        const int x = int(l.x1());
+        if (x < clip.left() || x > clip.right())
+            continue;
+        int y1 = int(std::floor(l.y1()));
+        int y2 = int(std::floor(l.y2()));
+        y1 = std::max(y1, clip.top());
+        y2 = std::min(y2, clip.bottom());
+        for (int y = y1; y <= y2; ++y)
+            reinterpret_cast<QRgb*>(bits + y * stride)[x] = ink;
+    }
+}
+
+void EcgStripRenderer::blitCachedPaper(QImage& target, const QRectF& page, const QRectF& area,
+                                       double pxPerMm) {
+    if (m_paper.isNull() || m_paperPage != page || m_paperArea != area ||
+        m_paperPxPerMm != pxPerMm) {
+        const QRect r = page.toAlignedRect();
+        m_paper = QImage(r.size(), QImage::Format_RGB32);
+        m_paper.fill(kPaper);
+        QPainter gp(&m_paper);
+        gp.translate(-r.topLeft());
+        paintGrid(gp, area, pxPerMm);
+        m_paperPage = page;
+        m_paperArea = area;
+        m_paperPxPerMm = pxPerMm;
+    }
+    const QRect r = page.toAlignedRect();
+    const QRect dst = r.intersected(target.rect());
+    const int bytes = dst.width() * 4;
+    for (int y = dst.top(); y <= dst.bottom(); ++y)
+        std::memcpy(target.scanLine(y) + dst.left() * 4,
+                    m_paper.constScanLine(y - r.top()) + (dst.left() - r.left()) * 4,
+                    std::size_t(bytes));
 }
 
 void EcgStripRenderer::paintCalibrationPulse(QPainter& p, const QRectF& row,
@@ -176,7 +246,7 @@ void EcgStripRenderer::paintCalibrationPulse(QPainter& p, const QRectF& row,
     const double x1 = x0 + 1.5 * mm, x2 = x1 + 5.0 * mm, x3 = x2 + 1.5 * mm;
     const QPointF pts[] = {{x0, baseline}, {x1, baseline}, {x1, top},
                            {x2, top},      {x2, baseline}, {x3, baseline}};
-    p.setPen(QPen(kTrace, 1.2));
+    p.setPen(penMm(kTrace, 0.3, mm));
     p.drawPolyline(pts, 6);
 }
 
@@ -246,7 +316,7 @@ void EcgStripRenderer::paintCalipers(QPainter& p, const std::vector<EcgPanel>& p
                                      const EcgTraceSource& source) const {
     const EcgCalipers& c = *state.calipers;
     const double dt = c.t2 - c.t1;
-    p.setPen(QPen(QColor(0, 90, 200), 1.5));
+    p.setPen(penMm(QColor(0, 90, 200), 0.4, state.scale.pxPerMm));
     for (const EcgPanel& panel : panels) {
         for (double t : {c.t1, c.t2}) {
             if (t >= panel.startSeconds && t <= panel.endSeconds) {
@@ -256,7 +326,7 @@ void EcgStripRenderer::paintCalipers(QPainter& p, const std::vector<EcgPanel>& p
         }
         if (c.marchOut && std::abs(dt) > 0.05) {
             p.save();
-            p.setPen(QPen(QColor(0, 90, 200, 140), 1.0, Qt::DashLine));
+            p.setPen(penMm(QColor(0, 90, 200, 140), 0.25, state.scale.pxPerMm, Qt::DashLine));
             for (double t = c.t2 + dt; t <= panel.endSeconds; t += dt)
                 if (t >= panel.startSeconds)
                     p.drawLine(QLineF(xFor(panel, t), panel.rect.top(), xFor(panel, t),

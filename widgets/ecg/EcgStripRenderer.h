@@ -3,6 +3,7 @@
 #include "ecg/EcgLeadLayout.h"
 #include "ecg/EcgViewState.h"
 
+#include <QImage>
 #include <QLineF>
 #include <QRectF>
 
@@ -18,6 +19,8 @@ class EcgTraceSource;
 /// calipers and the speed/gain/filter footer) with QPainter. Shared by the on-screen
 /// view, PDF/PNG export and the render benchmark, so all three show the same page.
 /// Keeps its scratch buffers between calls: painting a page allocates nothing new.
+/// Painting into a 32-bit QImage takes a fast path (cached paper, traces written as pixel
+/// spans); other devices (PDF, printers) get the same page through QPainter primitives.
 class EcgStripRenderer {
 public:
     struct Overlays {
@@ -41,7 +44,9 @@ public:
 
 private:
     void paintGrid(QPainter& p, const QRectF& area, double pxPerMm);
-    void paintTrace(QPainter& p, const EcgPanel& panel, double pxPerMv,
+    void blitCachedPaper(QImage& target, const QRectF& page, const QRectF& area, double pxPerMm);
+    void rasterTrace(QImage& image, const QRect& clip, double pxPerMv);
+    void paintTrace(QPainter& p, const EcgPanel& panel, double pxPerMv, double pxPerMm,
                     const EcgTraceSource& source);
     void paintCalibrationPulse(QPainter& p, const QRectF& row, const EcgViewState& state,
                                double gain) const;
@@ -56,6 +61,11 @@ private:
     std::vector<float> m_mins;
     std::vector<float> m_maxs;
     std::vector<QLineF> m_lines;
+    QImage m_paper; ///< Paper and grid for the last page geometry (fast path).
+    QRectF m_paperPage, m_paperArea;
+    double m_paperPxPerMm = 0.0;
+    QImage* m_raster = nullptr; ///< Set during paint() when the fast path applies.
+    QRect m_rasterClip;
 };
 
 } // namespace cardiolens::widgets

@@ -7,8 +7,11 @@ namespace cardiolens::widgets {
 
 namespace {
 // Below this many samples per column the page is read directly; above it the pyramid
-// answers (its buckets hold 128 samples, so edges stay cheap).
-constexpr double kPyramidSamplesPerColumn = 256.0;
+// answers (exact column edges from raw samples, the middle from the pyramid)...
+constexpr double kPyramidSamplesPerColumn = 16.0;
+// ...and from this many buckets per column on, the pyramid alone (edges rounded to a
+// bucket, under 1/16 of a column: invisible, and nothing is decoded).
+constexpr double kBucketsForRoundedEdges = 16.0;
 // Without a pyramid yet, wide pages are subsampled to at most this many samples.
 constexpr std::int64_t kMaxDirectSamples = 2'000'000;
 
@@ -108,7 +111,12 @@ void RecordTraceSource::minMax(int lead, double t0, double t1, int columns, floa
         m_filters[std::size_t(lead)] != nullptr && (last - first) <= kMaxFilteredSamples;
 
     if (!filterOn && m_pyramid && perColumn >= kPyramidSamplesPerColumn && uniformRate(m_record)) {
-        const auto q = m_pyramid->query(lead, first, last, cLast - cFirst, frameReader());
+        ecg::LeadReader reader;
+        if (perColumn < kBucketsForRoundedEdges * m_pyramid->baseBucket())
+            reader = [this](int l, std::int64_t from, std::int64_t count, std::int32_t* out) {
+                return m_record.readRaw(l, from, count, out) == count;
+            };
+        const auto q = m_pyramid->query(lead, first, last, cLast - cFirst, reader);
         if (int(q.size()) == cLast - cFirst) {
             for (int c = cFirst; c < cLast; ++c) {
                 const ecg::MinMax& mm = q[std::size_t(c - cFirst)];

@@ -16,22 +16,40 @@ std::size_t MinMaxPyramid::memoryBytes() const {
     return bytes;
 }
 
+LeadReader MinMaxPyramid::leadReaderFor(const FrameReader& frames) const {
+    const int leads = m_leadCount;
+    return [&frames, leads](int lead, std::int64_t first, std::int64_t count, std::int32_t* out) {
+        std::vector<std::int32_t> all(std::size_t(count * leads));
+        if (!frames(first, count, all.data()))
+            return false;
+        for (std::int64_t i = 0; i < count; ++i)
+            out[i] = all[std::size_t(i * leads + lead)];
+        return true;
+    };
+}
+
 bool MinMaxPyramid::rawMinMax(int lead, std::int64_t first, std::int64_t last,
-                              const FrameReader& reader, std::vector<std::int32_t>& scratch,
+                              const LeadReader& reader, std::vector<std::int32_t>& scratch,
                               MinMax& out) const {
     if (first >= last)
         return true;
     const std::int64_t count = last - first;
-    scratch.resize(std::size_t(count * m_leadCount));
-    if (!reader(first, count, scratch.data()))
+    scratch.resize(std::size_t(count));
+    if (!reader(lead, first, count, scratch.data()))
         return false;
     for (std::int64_t i = 0; i < count; ++i)
-        out.add(scratch[std::size_t(i * m_leadCount + lead)]);
+        out.add(scratch[std::size_t(i)]);
     return true;
 }
 
 MinMax MinMaxPyramid::rangeMinMax(int lead, std::int64_t first, std::int64_t last,
                                   const FrameReader& reader,
+                                  std::vector<std::int32_t>& scratch) const {
+    return rangeMinMax(lead, first, last, leadReaderFor(reader), scratch);
+}
+
+MinMax MinMaxPyramid::rangeMinMax(int lead, std::int64_t first, std::int64_t last,
+                                  const LeadReader& reader,
                                   std::vector<std::int32_t>& scratch) const {
     MinMax result;
     const auto& levels = m_levels[std::size_t(lead)];
@@ -40,13 +58,18 @@ MinMax MinMaxPyramid::rangeMinMax(int lead, std::int64_t first, std::int64_t las
     // Whole level-0 buckets inside [first, last); the record's last bucket may be short.
     std::int64_t lo = (first + bucket - 1) / bucket;
     std::int64_t hi = last >= m_length ? buckets : last / bucket;
-    if (lo >= hi) {
+    if (!reader) {
+        // No reader: edges rounded to the nearest bucket boundary, at least one bucket.
+        lo = std::clamp<std::int64_t>((first + bucket / 2) / bucket, 0,
+                                      std::max<std::int64_t>(0, buckets - 1));
+        hi = std::clamp<std::int64_t>((last + bucket / 2) / bucket, lo + 1, buckets);
+    } else if (lo >= hi) {
         if (!rawMinMax(lead, first, last, reader, scratch, result))
             return MinMax{};
         return result;
     }
-    if (!rawMinMax(lead, first, lo * bucket, reader, scratch, result) ||
-        !rawMinMax(lead, std::min(last, hi * bucket), last, reader, scratch, result))
+    if (reader && (!rawMinMax(lead, first, lo * bucket, reader, scratch, result) ||
+                   !rawMinMax(lead, std::min(last, hi * bucket), last, reader, scratch, result)))
         return MinMax{};
     // Climb the levels: ragged buckets at this level, the aligned middle one level up.
     for (std::size_t level = 0; lo < hi; ++level) {
@@ -68,23 +91,28 @@ MinMax MinMaxPyramid::rangeMinMax(int lead, std::int64_t first, std::int64_t las
 
 std::vector<MinMax> MinMaxPyramid::query(int lead, std::int64_t first, std::int64_t last,
                                          int columns, const FrameReader& reader) const {
+    return query(lead, first, last, columns, leadReaderFor(reader));
+}
+
+std::vector<MinMax> MinMaxPyramid::query(int lead, std::int64_t first, std::int64_t last,
+                                         int columns, const LeadReader& reader) const {
     if (lead < 0 || lead >= m_leadCount || columns <= 0 || first < 0 || last > m_length ||
         first >= last)
         return {};
     std::vector<MinMax> out(static_cast<std::size_t>(columns));
     std::vector<std::int32_t> scratch;
     const std::int64_t span = last - first;
-    if (span <= std::int64_t(columns) * m_baseBucket) {
+    if (reader && span <= std::int64_t(columns) * m_baseBucket) {
         // Zoomed in: one raw read covers every column, O(columns * baseBucket) at most.
-        scratch.resize(std::size_t(span * m_leadCount));
-        if (!reader(first, span, scratch.data()))
+        scratch.resize(std::size_t(span));
+        if (!reader(lead, first, span, scratch.data()))
             return {};
         for (int c = 0; c < columns; ++c) {
             const std::int64_t a = c * span / columns;
             const std::int64_t b = std::max(a + 1, (c + 1) * span / columns);
             MinMax& mm = out[std::size_t(c)];
             for (std::int64_t i = a; i < b && i < span; ++i)
-                mm.add(scratch[std::size_t(i * m_leadCount + lead)]);
+                mm.add(scratch[std::size_t(i)]);
         }
         return out;
     }

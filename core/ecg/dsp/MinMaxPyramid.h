@@ -11,6 +11,11 @@ namespace cardiolens::ecg {
 /// out[frame * leadCount + lead]), as raw integer samples. Returns false on failure.
 using FrameReader = std::function<bool(std::int64_t first, std::int64_t count, std::int32_t* out)>;
 
+/// Reads samples [first, first + count) of one lead as raw integers. Returns false on failure.
+/// Cheaper than a FrameReader for queries: only the asked lead is decoded.
+using LeadReader =
+    std::function<bool(int lead, std::int64_t first, std::int64_t count, std::int32_t* out)>;
+
 /// The smallest and largest sample of a span.
 struct MinMax {
     std::int32_t min = std::numeric_limits<std::int32_t>::max();
@@ -54,9 +59,17 @@ public:
     /// vector means the reader failed or the arguments are out of range.
     std::vector<MinMax> query(int lead, std::int64_t first, std::int64_t last, int columns,
                               const FrameReader& reader) const;
+    /// The same with a per-lead reader: column edges decode only this lead (what the
+    /// viewer uses; a FrameReader decodes every lead of each edge). An empty reader answers
+    /// from the pyramid alone, each column edge rounded to the nearest bucket boundary: no
+    /// decoding at all, for columns many buckets wide where the rounding cannot be seen.
+    std::vector<MinMax> query(int lead, std::int64_t first, std::int64_t last, int columns,
+                              const LeadReader& reader) const;
 
     /// Min/max of [first, last) of one lead (exact); used by query and by tests.
     MinMax rangeMinMax(int lead, std::int64_t first, std::int64_t last, const FrameReader& reader,
+                       std::vector<std::int32_t>& scratch) const;
+    MinMax rangeMinMax(int lead, std::int64_t first, std::int64_t last, const LeadReader& reader,
                        std::vector<std::int32_t>& scratch) const;
 
 private:
@@ -67,8 +80,9 @@ private:
     std::int64_t m_length = 0;
     int m_baseBucket = 128;
 
-    bool rawMinMax(int lead, std::int64_t first, std::int64_t last, const FrameReader& reader,
+    bool rawMinMax(int lead, std::int64_t first, std::int64_t last, const LeadReader& reader,
                    std::vector<std::int32_t>& scratch, MinMax& out) const;
+    LeadReader leadReaderFor(const FrameReader& frames) const;
 };
 
 } // namespace cardiolens::ecg
