@@ -1,5 +1,6 @@
 #include "ecg/EcgReader.h"
 
+#include "ecg/EdfReader.h"
 #include "ecg/WfdbRecordReader.h"
 
 #include <QFileInfo>
@@ -11,6 +12,8 @@ Result<EcgRecord> EcgReader::open(const QString& path) {
         return WfdbRecordReader::open(path);
     if (!QFileInfo::exists(path))
         return fileError(path, QStringLiteral("no such file or record"));
+    if (EdfReader::looksLikeEdf(path))
+        return EdfReader::open(path);
     return fileError(path, QStringLiteral("not a recognised ECG record format"));
 }
 
