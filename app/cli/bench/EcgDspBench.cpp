@@ -7,6 +7,7 @@
 #include "ecg/EcgReader.h"
 #include "ecg/dsp/PyramidBuilder.h"
 #include "ecg/dsp/QrsDetector.h"
+#include "ecg/dsp/RecordPyramid.h"
 #include "ecg/dsp/Resampler.h"
 #include "ecg/dsp/ZeroPhaseFilter.h"
 
