@@ -81,7 +81,9 @@ int runQrs(const CliCommand& self, const QStringList& args) {
         }
         const RecordQrs& qrs = detected.value();
         const std::vector<std::int64_t> positions = QrsDetector::positions(qrs.beats);
-        const HrvSummary hrv = timeDomainHrv(rrIntervalsMs(positions, qrs.fs));
+        const std::vector<double> rr = rrIntervalsMs(positions, qrs.fs);
+        const HrvSummary all = timeDomainHrv(rr);
+        const HrvSummary hrv = timeDomainHrv(normalToNormal(rr));
 
         QJsonObject r;
         r[QStringLiteral("record")] = record->name;
@@ -95,11 +97,13 @@ int runQrs(const CliCommand& self, const QStringList& args) {
                             : record->leads[std::size_t(l)].name);
         r[QStringLiteral("leads_used")] = used;
         r[QStringLiteral("beat_count")] = double(positions.size());
-        r[QStringLiteral("mean_hr_bpm")] = std::round(hrv.meanHeartRateBpm * 10.0) / 10.0;
+        r[QStringLiteral("mean_hr_bpm")] = std::round(all.meanHeartRateBpm * 10.0) / 10.0;
         QJsonObject hrvJson;
         hrvJson[QStringLiteral("sdnn_ms")] = std::round(hrv.sdnnMs * 10.0) / 10.0;
         hrvJson[QStringLiteral("rmssd_ms")] = std::round(hrv.rmssdMs * 10.0) / 10.0;
         hrvJson[QStringLiteral("pnn50_percent")] = std::round(hrv.pnn50Percent * 10.0) / 10.0;
+        hrvJson[QStringLiteral("nn_intervals")] = double(hrv.intervals);
+        hrvJson[QStringLiteral("rr_intervals")] = double(all.intervals);
         r[QStringLiteral("hrv")] = hrvJson;
         r[QStringLiteral("detect_ms")] = std::round(qrs.detectSeconds * 1e4) / 10.0;
         QJsonArray beats;
