@@ -1,5 +1,6 @@
 #include "ecg/EcgReader.h"
 
+#include "ecg/CsvReader.h"
 #include "ecg/EdfReader.h"
 #include "ecg/WfdbRecordReader.h"
 
@@ -14,6 +15,10 @@ Result<EcgRecord> EcgReader::open(const QString& path) {
         return fileError(path, QStringLiteral("no such file or record"));
     if (EdfReader::looksLikeEdf(path))
         return EdfReader::open(path);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
+        suffix == QLatin1String("txt"))
+        return CsvReader::open(path);
     return fileError(path, QStringLiteral("not a recognised ECG record format"));
 }
 
