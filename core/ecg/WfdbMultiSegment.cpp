@@ -172,7 +172,7 @@ Result<EcgRecord> WfdbMultiSegment::open(const WfdbHeader& h, const QString& hea
     }
     rec.source = std::make_shared<MultiSegmentSource>(std::move(segments), std::move(spf),
                                                       std::move(invalid), frame);
-    rec.labels = RecordLabels::fromWfdbComments(h.comments);
+    rec.labels = RecordLabels::forWfdbRecord(h.recordName, h.comments, headerPath, rec.warnings);
     return rec;
 }
 

@@ -106,7 +106,7 @@ Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& hea
                                 .arg(*s.initialValue)
                                 .arg(first);
     }
-    rec.labels = RecordLabels::fromWfdbComments(h.comments);
+    rec.labels = RecordLabels::forWfdbRecord(h.recordName, h.comments, headerPath, rec.warnings);
     return rec;
 }
 
