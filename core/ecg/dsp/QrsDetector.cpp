@@ -143,7 +143,10 @@ QrsDetector::classifyPeaks(const std::vector<float>& magnitude, const std::vecto
     std::vector<QrsBeat> beats;
     std::int64_t lastPos = -1;
     float lastSlope = 0.0f;
-    std::size_t lastIndex = 0;
+    std::int64_t lastDecay = -1;
+    double levelAtLastBeat = 0.0; // from beats found without decay: noise can't drag it down
+    bool decayedSinceBeat = false;
+    std::size_t bestSinceBeat = cands.size(); // search-back candidate; cands.size(): none
     auto threshold = [&] {
         return noiseLevel + m_settings.thresholdShare * (signalLevel - noiseLevel);
     };
@@ -178,29 +181,38 @@ QrsDetector::classifyPeaks(const std::vector<float>& magnitude, const std::vecto
             rrMean += 0.125 * (std::clamp(rr, 0.5 * rrMean, 1.66 * rrMean) - rrMean);
         }
         beats.push_back({c.fiducial, c.env});
+        if (!decayedSinceBeat)
+            levelAtLastBeat = signalLevel;
+        decayedSinceBeat = false;
         lastPos = c.pos;
         lastSlope = c.slope;
-        lastIndex = index;
+        bestSinceBeat = cands.size();
     };
 
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const Candidate& c = cands[i];
-        if (lastPos >= 0 && double(c.pos - lastPos) > m_settings.searchBackRr * rrMean) {
-            // Missed beat? Take the largest earlier candidate above half threshold.
-            const double low = 0.5 * threshold();
-            std::size_t best = cands.size();
-            for (std::size_t j = lastIndex + 1; j < i; ++j) {
-                const Candidate& d = cands[j];
-                if (d.pos - lastPos <= refractory || d.env <= low || isTWave(d))
-                    continue;
-                if (best == cands.size() || d.env > cands[best].env)
-                    best = j;
-            }
-            if (best != cands.size()) {
-                accept(best, true);
-                i = best; // resume after the recovered beat
-                continue;
-            }
+        // No beat for several RR intervals and nothing to recover: the QRS may have shrunk
+        // (electrode moved, lead re-attached). Let the signal level decay so the detector
+        // re-acquires smaller beats instead of waiting forever.
+        if (lastPos >= 0 &&
+            double(c.pos - std::max(lastPos, lastDecay)) > 2.0 * m_settings.searchBackRr * rrMean) {
+            // ...but not below a twentieth of the level of the last beats, so a lead that
+            // came off (flat line, faint noise) does not turn its noise into beats.
+            signalLevel = std::max({noiseLevel, 0.5 * signalLevel, 0.15 * levelAtLastBeat});
+            lastDecay = c.pos;
+            decayedSinceBeat = true;
+            // Older candidates were judged at the old level; don't recover them now.
+            bestSinceBeat = cands.size();
+        }
+        // Missed beat? Take the largest candidate since the last beat if it reached half
+        // the threshold. The largest is tracked as we go, so a long stretch without beats
+        // (lead off, asystole) costs linear time.
+        if (lastPos >= 0 && double(c.pos - lastPos) > m_settings.searchBackRr * rrMean &&
+            bestSinceBeat < cands.size() && cands[bestSinceBeat].env > 0.5 * threshold()) {
+            const std::size_t recovered = bestSinceBeat;
+            accept(recovered, true);
+            i = recovered; // resume after the recovered beat
+            continue;
         }
         if (lastPos >= 0 && c.pos - lastPos <= refractory) {
             // A much larger peak right after a beat: the beat was a P wave or a QRS
@@ -209,7 +221,7 @@ QrsDetector::classifyPeaks(const std::vector<float>& magnitude, const std::vecto
                 beats.back() = {c.fiducial, c.env};
                 lastPos = c.pos;
                 lastSlope = c.slope;
-                lastIndex = i;
+                bestSinceBeat = cands.size();
             } else {
                 // Extra peaks inside a QRS are few; many of them mean noise bursts, which
                 // should raise the threshold.
@@ -219,9 +231,12 @@ QrsDetector::classifyPeaks(const std::vector<float>& magnitude, const std::vecto
         }
         if (c.env > threshold() && !isTWave(c) && !leadsDisagree(c)) {
             accept(i, false);
-        } else {
-            noiseLevel += 0.125 * (double(c.env) - noiseLevel);
+            continue;
         }
+        noiseLevel += 0.125 * (double(c.env) - noiseLevel);
+        if (lastPos >= 0 && !isTWave(c) &&
+            (bestSinceBeat == cands.size() || c.env > cands[bestSinceBeat].env))
+            bestSinceBeat = i;
     }
     return beats;
 }
