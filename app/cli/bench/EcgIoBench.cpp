@@ -98,6 +98,8 @@ QJsonObject openFigures(const QString& path) {
     o[QStringLiteral("whole_record_decode_ms")] = wholeMs;
     o[QStringLiteral("whole_record_decode_msamples_per_s")] =
         double(rec->frameCount) * rec->source->frameSize() / (wholeMs * 1e3);
+    // Mapped pages read once stay resident until the kernel reclaims them (clean page cache).
+    o[QStringLiteral("resident_mb_after_whole_decode")] = residentMb();
     return o;
 }
 
