@@ -16,6 +16,7 @@ struct Annotation {
     int channel = 0;         ///< Lead the annotation refers to (10-bit field).
     int number = 0;          ///< Annotator-defined number (10-bit field).
     QByteArray aux;          ///< Free text, e.g. rhythm "(AFIB"; bytes as stored, no length.
+    double duration = 0;     ///< Seconds, from EDF+ TALs; MIT files have no such field.
 
     bool operator==(const Annotation&) const = default;
 };

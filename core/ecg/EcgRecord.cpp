@@ -4,6 +4,17 @@
 
 namespace cardiolens::ecg {
 
+double Lead::millivoltsPerUnit() const {
+    const QString u = units.trimmed();
+    if (u.compare(QLatin1String("uV"), Qt::CaseInsensitive) == 0 || u == QStringLiteral("\u00b5V"))
+        return 0.001;
+    if (u == QLatin1String("V"))
+        return 1000.0;
+    if (u == QLatin1String("nV"))
+        return 1e-6;
+    return 1.0;
+}
+
 int EcgRecord::leadIndex(const QString& leadName) const {
     for (int i = 0; i < leadCount(); ++i)
         if (leads[std::size_t(i)].name.compare(leadName, Qt::CaseInsensitive) == 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ecg/Annotation.h"
 #include "ecg/SignalSource.h"
 
 #include <QDateTime>
@@ -24,7 +25,7 @@ struct Lead {
     QString name; ///< "MLII", "V1", "I", ...
     QString units = QStringLiteral("mV");
     double gain = 200.0;   ///< ADC units per physical unit (> 0).
-    int baseline = 0;      ///< Raw value of physical zero.
+    double baseline = 0;   ///< Raw value of physical zero (EDF: may be fractional).
     int adcResolution = 0; ///< Bits; 0 = unknown.
     int adcZero = 0;
     int samplesPerFrame = 1; ///< > 1 for the faster leads of multi-rate records.
@@ -34,6 +35,9 @@ struct Lead {
     std::int32_t invalidRaw = kInvalidSample;
     /// WFDB: the header's 16-bit sum of all samples (compared modulo 65536); none = unknown.
     std::optional<int> checksum;
+
+    /// Factor from this lead's units to millivolts (mV 1, uV 0.001, V 1000); 1 if unknown.
+    double millivoltsPerUnit() const;
 
     bool isValid(std::int32_t raw) const { return raw != invalidRaw && raw != kInvalidSample; }
 
@@ -65,6 +69,9 @@ struct EcgRecord {
     QStringList warnings; ///< Tolerated oddities (odd dates, initial value mismatch, ...).
     QStringList comments; ///< Free text from the file (WFDB header comments, EDF+ fields).
     std::vector<RecordLabel> labels;
+    /// Annotations stored inside the record file itself (EDF+ TALs as annotator "edf").
+    /// Annotation files beside a WFDB record are read with MitAnnotationIO instead.
+    std::vector<AnnotationSet> annotations;
     std::shared_ptr<const SignalSource> source;
 
     int leadCount() const { return int(leads.size()); }

@@ -302,6 +302,31 @@ void decodeFlat(int format, const unsigned char* data, std::int64_t first, std::
 
 void decodeStrided(int format, const unsigned char* data, std::int64_t first, std::int64_t stride,
                    std::int64_t count, std::int32_t* out) {
+    if (format == 212) {
+        // Each sample reads only its own two bytes, so the last one never overruns the file.
+        auto firstOfPair = [](const unsigned char* q) {
+            return signExtend(load16(q) & 0xFFF, 12);
+        };
+        auto secondOfPair = [](const unsigned char* q) {
+            return signExtend(std::uint32_t(q[2]) | (std::uint32_t(q[1]) & 0xF0) << 4, 12);
+        };
+        if (stride % 2 == 0) { // Same half of a pair every time: no per-sample branch.
+            const unsigned char* p = data + (first >> 1) * 3;
+            const std::int64_t step = (stride >> 1) * 3;
+            if (first & 1)
+                for (std::int64_t i = 0; i < count; ++i)
+                    out[i] = secondOfPair(p + i * step);
+            else
+                for (std::int64_t i = 0; i < count; ++i)
+                    out[i] = firstOfPair(p + i * step);
+            return;
+        }
+        for (std::int64_t i = 0, j = first; i < count; ++i, j += stride) {
+            const unsigned char* q = data + (j >> 1) * 3;
+            out[i] = (j & 1) ? secondOfPair(q) : firstOfPair(q);
+        }
+        return;
+    }
     const int w = bytesPerSample(format);
     const unsigned char* p = data + first * w;
     const std::int64_t s = stride * w;

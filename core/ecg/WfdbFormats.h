@@ -30,7 +30,8 @@ void decodeFlat(int format, const unsigned char* data, std::int64_t first, std::
                 std::int32_t* out);
 
 /// Decodes every \a stride-th flat sample starting at \a first (count samples) of a
-/// byte-aligned format: one lead of a multiplexed file without decoding the others.
+/// byte-aligned format or format 212: one lead of a multiplexed file without decoding the
+/// others.
 void decodeStrided(int format, const unsigned char* data, std::int64_t first, std::int64_t stride,
                    std::int64_t count, std::int32_t* out);
 

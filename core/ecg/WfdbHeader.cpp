@@ -22,8 +22,8 @@ std::optional<QDate> parseDate(const QString& s, QStringList& warnings) {
         if (d.isValid())
             return d;
     }
-    for (const char* fmt :
-         {"yyyy-MM-dd", "dd-MMM-yyyy", "d-MMM-yyyy", "dd-MM-yyyy", "yyyy/MM/dd"}) {
+    for (const char* fmt : {"yyyy-MM-dd", "dd-MMM-yyyy", "d-MMM-yyyy", "dd-MM-yyyy", "yyyy/MM/dd",
+                            "dd.MM.yyyy", "d.M.yyyy", "dd-MMM-yy", "dd/MM/yy"}) {
         QDate d = QDate::fromString(s, QString::fromLatin1(fmt));
         if (d.isValid()) {
             warnings << QStringLiteral("non-standard base date '%1'").arg(s);
@@ -35,13 +35,23 @@ std::optional<QDate> parseDate(const QString& s, QStringList& warnings) {
 }
 
 std::optional<QTime> parseTime(const QString& s, QStringList& warnings) {
-    for (const char* fmt : {"H:mm:ss.zzz", "H:mm:ss", "H:mm:ss.z", "H:mm:ss.zz", "m:ss", "H:mm"}) {
+    for (const char* fmt : {"H:mm:ss.zzz", "H:mm:ss", "H:mm:ss.z", "H:mm:ss.zz", "H:m:s", "H:m:s.z",
+                            "H:m:s.zzz", "m:ss", "H:mm"}) {
         QTime t = QTime::fromString(s, QString::fromLatin1(fmt));
         if (t.isValid())
             return t;
     }
+    // Fractions longer than milliseconds ("10:20:30.123456"): keep milliseconds.
+    static const QRegularExpression longFraction(QStringLiteral("^(\\d+:\\d+:\\d+\\.\\d{3})\\d+$"));
+    if (const auto m = longFraction.match(s); m.hasMatch())
+        return parseTime(m.captured(1), warnings);
     warnings << QStringLiteral("unreadable base time '%1' ignored").arg(s);
     return std::nullopt;
+}
+
+bool isUnknownToken(const QString& s) {
+    return s.compare(QLatin1String("NaN"), Qt::CaseInsensitive) == 0 ||
+           s.compare(QLatin1String("unknown"), Qt::CaseInsensitive) == 0 || s == QLatin1String("-");
 }
 
 bool toInt(const QString& s, int& out) {
@@ -187,10 +197,20 @@ Result<WfdbHeader> WfdbHeaderParser::parse(const QString& text, const QString& s
                         src,
                         QStringLiteral("line %1: bad sample count '%2'").arg(lineNo).arg(f[3]));
             }
-            if (f.size() > 4)
-                h.baseTime = parseTime(f[4], h.warnings);
-            if (f.size() > 5)
-                h.baseDate = parseDate(f[5], h.warnings);
+            // Base time then base date per the specification; CinC 2017/2020 headers put
+            // the date first ("2014-05-08 05:05:15") or write "NaN": classify each token.
+            for (qsizetype k = 4; k < std::min<qsizetype>(f.size(), 6); ++k) {
+                const QString& token = f[k];
+                if (isUnknownToken(token)) {
+                    h.warnings << QStringLiteral("base date/time '%1' ignored").arg(token);
+                } else if (token.contains(QLatin1Char(':'))) {
+                    if (k == 5 && !h.baseTime)
+                        h.warnings << QStringLiteral("base date written before base time");
+                    h.baseTime = parseTime(token, h.warnings);
+                } else {
+                    h.baseDate = parseDate(token, h.warnings);
+                }
+            }
             continue;
         }
         if (h.segmentCount > 0) {

@@ -2,6 +2,7 @@
 
 #include "ecg/RecordLabels.h"
 #include "ecg/WfdbFormats.h"
+#include "ecg/WfdbMultiSegment.h"
 #include "ecg/WfdbSignalSource.h"
 
 #include <QDir>
@@ -59,7 +60,7 @@ Result<EcgRecord> WfdbRecordReader::open(const QString& path) {
 Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& headerPath) {
     const QString directory = QFileInfo(headerPath).absolutePath();
     if (h.segmentCount > 0)
-        return fileError(headerPath, QStringLiteral("multi-segment records are not supported yet"));
+        return WfdbMultiSegment::open(h, headerPath);
     EcgRecord rec;
     rec.name = h.recordName;
     rec.sourcePath = headerPath;
@@ -105,7 +106,7 @@ Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& hea
                                 .arg(*s.initialValue)
                                 .arg(first);
     }
-    rec.labels = RecordLabels::fromWfdbComments(h.comments);
+    rec.labels = RecordLabels::forWfdbRecord(h.recordName, h.comments, headerPath, rec.warnings);
     return rec;
 }
 

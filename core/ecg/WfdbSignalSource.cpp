@@ -128,7 +128,7 @@ void WfdbSignalSource::readStored(const LeadMap& lead, std::int64_t first, std::
         wfdb::decodeFlat(g.format, g.data, first, count, out);
         return;
     }
-    if (lead.spf == 1 && wfdb::isByteAligned(g.format)) {
+    if (lead.spf == 1 && (wfdb::isByteAligned(g.format) || g.format == 212)) {
         wfdb::decodeStrided(g.format, g.data, first * F + lead.slot, F, count, out);
         return;
     }

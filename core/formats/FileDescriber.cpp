@@ -1,6 +1,8 @@
 #include "formats/FileDescriber.h"
 
+#include "ecg/EcgReader.h"
 #include "ecg/WfdbHeader.h"
+#include "formats/EcgDescriber.h"
 #include "formats/FormatDetector.h"
 #include "imaging/DicomInspector.h"
 
@@ -48,6 +50,36 @@ QJsonObject describeWfdb(const ecg::WfdbHeader& h, const QString& headerPath) {
     return out;
 }
 
+// Adds what the opened record knows (annotators, labels, per-lead rates, ...) to a
+// description, keeping the keys already there.
+void mergeEcg(QJsonObject& out, const QJsonObject& ecg) {
+    for (auto it = ecg.begin(); it != ecg.end(); ++it) {
+        if (it.key() == QLatin1String("leads") && out.contains(it.key())) {
+            QJsonArray merged = out.value(it.key()).toArray();
+            const QJsonArray more = it.value().toArray();
+            for (qsizetype i = 0; i < merged.size() && i < more.size(); ++i) {
+                QJsonObject lead = merged[i].toObject();
+                const QJsonObject extra = more[i].toObject();
+                for (auto e = extra.begin(); e != extra.end(); ++e)
+                    if (!lead.contains(e.key()))
+                        lead[e.key()] = e.value();
+                merged[i] = lead;
+            }
+            out[it.key()] = merged;
+        } else if (it.key() == QLatin1String("warnings") && out.contains(it.key())) {
+            QStringList all;
+            for (const auto& w : out.value(it.key()).toArray())
+                all << w.toString();
+            for (const auto& w : it.value().toArray())
+                if (!all.contains(w.toString()))
+                    all << w.toString();
+            out[it.key()] = QJsonArray::fromStringList(all);
+        } else if (!out.contains(it.key())) {
+            out[it.key()] = it.value();
+        }
+    }
+}
+
 } // namespace
 
 Result<QJsonObject> FileDescriber::describe(const QString& path) {
@@ -63,6 +95,10 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
             return h.error();
         QJsonObject out = describeWfdb(h.value(), header);
         out[QStringLiteral("kind")] = fileKindName(kind);
+        auto record = ecg::EcgReader::open(header);
+        if (!record)
+            return record.error();
+        mergeEcg(out, EcgDescriber::describe(record.value()));
         return out;
     }
     case FileKind::DicomImage:
@@ -73,9 +109,23 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
             return d.error();
         QJsonObject out = d.value();
         out[QStringLiteral("kind")] = fileKindName(kind);
+        if (kind == FileKind::DicomWaveform) {
+            auto record = ecg::EcgReader::open(path);
+            if (!record)
+                return record.error();
+            mergeEcg(out, EcgDescriber::describe(record.value()));
+        }
         return out;
     }
     case FileKind::Unknown:
+        if (EcgDescriber::isOtherEcgFile(path)) { // EDF, EDF+, BDF, CSV.
+            auto record = ecg::EcgReader::open(path);
+            if (!record)
+                return record.error();
+            QJsonObject out = EcgDescriber::describe(record.value());
+            out[QStringLiteral("kind")] = QStringLiteral("ecg-%1").arg(record->formatName.toLower());
+            return out;
+        }
         break;
     }
     return fileError(path, QStringLiteral("unrecognised file format"));

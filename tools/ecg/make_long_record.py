@@ -52,6 +52,8 @@ def main():
     p.add_argument("--hours", type=float, default=24.0)
     args = p.parse_args()
 
+    if not os.path.isdir(args.source):
+        sys.exit(f"make_long_record.py: {args.source}: no such folder (pass --source DIR)")
     heas = sorted(f for f in os.listdir(args.source) if f.endswith(".hea"))
     if not heas:
         sys.exit(f"make_long_record.py: {args.source}: no CinC 2021 headers found")

@@ -1,5 +1,6 @@
 #include "ecg/dsp/HeartRate.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cardiolens::ecg {
@@ -20,6 +21,32 @@ std::vector<double> heartRateBpm(std::span<const double> rrMs) {
     for (double rr : rrMs)
         hr.push_back(rr > 0.0 ? 60000.0 / rr : 0.0);
     return hr;
+}
+
+std::vector<double> normalToNormal(std::span<const double> rrMs, double tolerance) {
+    std::vector<double> nn;
+    nn.reserve(rrMs.size());
+    std::vector<double> window;
+    for (std::size_t i = 0; i < rrMs.size(); ++i) {
+        const double rr = rrMs[i];
+        if (rr < 300.0 || rr > 2000.0)
+            continue;
+        window.clear();
+        const std::size_t lo = i >= 5 ? i - 5 : 0;
+        const std::size_t hi = std::min(rrMs.size(), i + 6);
+        for (std::size_t j = lo; j < hi; ++j)
+            if (j != i)
+                window.push_back(rrMs[j]);
+        if (!window.empty()) {
+            std::nth_element(window.begin(), window.begin() + std::ptrdiff_t(window.size() / 2),
+                             window.end());
+            const double median = window[window.size() / 2];
+            if (std::abs(rr - median) > tolerance * median)
+                continue;
+        }
+        nn.push_back(rr);
+    }
+    return nn;
 }
 
 HrvSummary timeDomainHrv(std::span<const double> rrMs) {

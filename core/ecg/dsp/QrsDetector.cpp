@@ -29,7 +29,8 @@ std::vector<std::int64_t> QrsDetector::positions(const std::vector<QrsBeat>& bea
 }
 
 std::vector<float>
-QrsDetector::fusedMagnitude(const std::vector<std::span<const float>>& leads) const {
+QrsDetector::fusedMagnitude(const std::vector<std::span<const float>>& leads,
+                            std::vector<std::vector<float>>& perLeadSlope) const {
     const std::size_t n = leads.empty() ? 0 : leads.front().size();
     std::vector<double> energy(n, 0.0);
     std::vector<Biquad> sections = butterworthHighPass(m_settings.bandLowHz, m_fs, 2);
@@ -38,9 +39,11 @@ QrsDetector::fusedMagnitude(const std::vector<std::span<const float>>& leads) co
         sections.push_back(s);
     const BiquadCascade band(std::move(sections));
     std::vector<double> work(n);
+    perLeadSlope.clear();
     for (const auto& lead : leads) {
         if (lead.size() != n)
             continue;
+        std::vector<float> leadSlope(n, 0.0f);
         std::copy(lead.begin(), lead.end(), work.begin());
         band.forward(work);
         band.backward(work);
@@ -49,7 +52,10 @@ QrsDetector::fusedMagnitude(const std::vector<std::span<const float>>& leads) co
         for (std::size_t i = 1; i + 1 < n; ++i) {
             const double slope = work[i + 1] - work[i - 1];
             energy[i] += slope * slope;
+            leadSlope[i] = float(std::abs(slope));
         }
+        if (leads.size() > 1)
+            perLeadSlope.push_back(std::move(leadSlope));
     }
     std::vector<float> magnitude(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -60,7 +66,8 @@ QrsDetector::fusedMagnitude(const std::vector<std::span<const float>>& leads) co
 std::vector<QrsBeat> QrsDetector::detect(const std::vector<std::span<const float>>& leads) const {
     if (leads.empty() || leads.front().size() < 8 || m_fs <= 0.0)
         return {};
-    const std::vector<float> magnitude = fusedMagnitude(leads);
+    std::vector<std::vector<float>> perLeadSlope;
+    const std::vector<float> magnitude = fusedMagnitude(leads, perLeadSlope);
     const auto n = std::int64_t(magnitude.size());
 
     // Centred moving-window integration of the magnitude (running sum, no delay).
@@ -78,11 +85,12 @@ std::vector<QrsBeat> QrsDetector::detect(const std::vector<std::span<const float
             sum -= magnitude[std::size_t(lo++)];
         envelope[std::size_t(i)] = float(sum / double(2 * half + 1));
     }
-    return classifyPeaks(magnitude, envelope);
+    return classifyPeaks(magnitude, envelope, perLeadSlope);
 }
 
-std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnitude,
-                                                const std::vector<float>& envelope) const {
+std::vector<QrsBeat>
+QrsDetector::classifyPeaks(const std::vector<float>& magnitude, const std::vector<float>& envelope,
+                           const std::vector<std::vector<float>>& perLeadSlope) const {
     const auto n = std::int64_t(envelope.size());
     const std::int64_t half =
         std::max<std::int64_t>(1, std::llround(m_settings.integrationS * m_fs / 2));
@@ -118,10 +126,27 @@ std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnit
     const auto refractory = std::int64_t(m_settings.refractoryS * m_fs);
     const auto tWindow = std::int64_t(m_settings.tWaveWindowS * m_fs);
 
+    // Per-lead QRS levels, for the lead-agreement test of premature candidates.
+    const std::size_t leadCount = perLeadSlope.size();
+    std::vector<double> leadLevel(leadCount, 0.0);
+    const std::size_t agreementNeeded =
+        leadCount >= 2 ? std::max<std::size_t>(2, (leadCount + 1) / 2) : 0;
+    auto leadEnvelope = [&](std::size_t l, std::int64_t pos) {
+        const auto& x = perLeadSlope[l];
+        const std::int64_t a = std::max<std::int64_t>(0, pos - half);
+        const std::int64_t b = std::min(n, pos + half + 1);
+        double sum = 0.0;
+        for (std::int64_t i = a; i < b; ++i)
+            sum += x[std::size_t(i)];
+        return sum / double(b - a);
+    };
     std::vector<QrsBeat> beats;
     std::int64_t lastPos = -1;
     float lastSlope = 0.0f;
-    std::size_t lastIndex = 0;
+    std::int64_t lastDecay = -1;
+    double levelAtLastBeat = 0.0; // from beats found without decay: noise can't drag it down
+    bool decayedSinceBeat = false;
+    std::size_t bestSinceBeat = cands.size(); // search-back candidate; cands.size(): none
     auto threshold = [&] {
         return noiseLevel + m_settings.thresholdShare * (signalLevel - noiseLevel);
     };
@@ -131,8 +156,24 @@ std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnit
         return lastPos >= 0 && double(c.pos - lastPos) < window &&
                c.slope < m_settings.tWaveSlopeRatio * lastSlope;
     };
+    // A premature candidate (noise bursts usually are) must show on several leads, each
+    // at a fair share of that lead's usual QRS level; one noisy lead is not enough.
+    auto leadsDisagree = [&](const Candidate& c) {
+        if (agreementNeeded == 0 || beats.size() < 8 ||
+            double(c.pos - lastPos) >= m_settings.prematureRr * rrMean)
+            return false;
+        std::size_t agree = 0;
+        for (std::size_t l = 0; l < leadCount; ++l)
+            if (leadEnvelope(l, c.pos) >= m_settings.leadAgreement * leadLevel[l])
+                ++agree;
+        return agree < agreementNeeded;
+    };
     auto accept = [&](std::size_t index, bool searchBack) {
         const Candidate& c = cands[index];
+        for (std::size_t l = 0; l < leadCount; ++l) {
+            const double e = leadEnvelope(l, c.pos);
+            leadLevel[l] = beats.empty() ? e : leadLevel[l] + 0.125 * (e - leadLevel[l]);
+        }
         const double weight = searchBack ? 0.25 : 0.125;
         signalLevel += weight * (std::min(double(c.env), 3.0 * signalLevel) - signalLevel);
         if (lastPos >= 0) {
@@ -140,29 +181,38 @@ std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnit
             rrMean += 0.125 * (std::clamp(rr, 0.5 * rrMean, 1.66 * rrMean) - rrMean);
         }
         beats.push_back({c.fiducial, c.env});
+        if (!decayedSinceBeat)
+            levelAtLastBeat = signalLevel;
+        decayedSinceBeat = false;
         lastPos = c.pos;
         lastSlope = c.slope;
-        lastIndex = index;
+        bestSinceBeat = cands.size();
     };
 
     for (std::size_t i = 0; i < cands.size(); ++i) {
         const Candidate& c = cands[i];
-        if (lastPos >= 0 && double(c.pos - lastPos) > m_settings.searchBackRr * rrMean) {
-            // Missed beat? Take the largest earlier candidate above half threshold.
-            const double low = 0.5 * threshold();
-            std::size_t best = cands.size();
-            for (std::size_t j = lastIndex + 1; j < i; ++j) {
-                const Candidate& d = cands[j];
-                if (d.pos - lastPos <= refractory || d.env <= low || isTWave(d))
-                    continue;
-                if (best == cands.size() || d.env > cands[best].env)
-                    best = j;
-            }
-            if (best != cands.size()) {
-                accept(best, true);
-                i = best; // resume after the recovered beat
-                continue;
-            }
+        // No beat for several RR intervals and nothing to recover: the QRS may have shrunk
+        // (electrode moved, lead re-attached). Let the signal level decay so the detector
+        // re-acquires smaller beats instead of waiting forever.
+        if (lastPos >= 0 &&
+            double(c.pos - std::max(lastPos, lastDecay)) > 2.0 * m_settings.searchBackRr * rrMean) {
+            // ...but not below a twentieth of the level of the last beats, so a lead that
+            // came off (flat line, faint noise) does not turn its noise into beats.
+            signalLevel = std::max({noiseLevel, 0.5 * signalLevel, 0.15 * levelAtLastBeat});
+            lastDecay = c.pos;
+            decayedSinceBeat = true;
+            // Older candidates were judged at the old level; don't recover them now.
+            bestSinceBeat = cands.size();
+        }
+        // Missed beat? Take the largest candidate since the last beat if it reached half
+        // the threshold. The largest is tracked as we go, so a long stretch without beats
+        // (lead off, asystole) costs linear time.
+        if (lastPos >= 0 && double(c.pos - lastPos) > m_settings.searchBackRr * rrMean &&
+            bestSinceBeat < cands.size() && cands[bestSinceBeat].env > 0.5 * threshold()) {
+            const std::size_t recovered = bestSinceBeat;
+            accept(recovered, true);
+            i = recovered; // resume after the recovered beat
+            continue;
         }
         if (lastPos >= 0 && c.pos - lastPos <= refractory) {
             // A much larger peak right after a beat: the beat was a P wave or a QRS
@@ -171,7 +221,7 @@ std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnit
                 beats.back() = {c.fiducial, c.env};
                 lastPos = c.pos;
                 lastSlope = c.slope;
-                lastIndex = i;
+                bestSinceBeat = cands.size();
             } else {
                 // Extra peaks inside a QRS are few; many of them mean noise bursts, which
                 // should raise the threshold.
@@ -179,11 +229,14 @@ std::vector<QrsBeat> QrsDetector::classifyPeaks(const std::vector<float>& magnit
             }
             continue;
         }
-        if (c.env > threshold() && !isTWave(c)) {
+        if (c.env > threshold() && !isTWave(c) && !leadsDisagree(c)) {
             accept(i, false);
-        } else {
-            noiseLevel += 0.125 * (double(c.env) - noiseLevel);
+            continue;
         }
+        noiseLevel += 0.125 * (double(c.env) - noiseLevel);
+        if (lastPos >= 0 && !isTWave(c) &&
+            (bestSinceBeat == cands.size() || c.env > cands[bestSinceBeat].env))
+            bestSinceBeat = i;
     }
     return beats;
 }

@@ -16,6 +16,8 @@ struct QrsDetectorSettings {
     double tWaveSlopeRatio = 0.5; ///< ...and are T waves when their slope is below this share.
     double thresholdShare = 0.30; ///< Threshold = noise + share * (signal - noise).
     double searchBackRr = 1.66;   ///< Search back after this many mean RR intervals.
+    double prematureRr = 0.75;    ///< Earlier beats must show on several leads...
+    double leadAgreement = 0.30;  ///< ...each at this share of its usual QRS level.
 };
 
 /// One detected beat.
@@ -25,11 +27,13 @@ struct QrsBeat {
 };
 
 /// Multi-lead QRS detector of our own design: each lead is band-passed (zero phase) to the
-/// QRS band; the leads are fused as the vector magnitude of the band-passed signals (so a
-/// lead with a tiny QRS, such as lead I of some CPSC 2021 records, simply contributes
+/// QRS band and differentiated; the leads are fused as the vector magnitude of those slopes
+/// (so a lead with a tiny QRS, such as lead I of some CPSC 2021 records, simply contributes
 /// little), smoothed by a centred moving window, and the envelope's peaks are classified
-/// with adaptive signal/noise levels, a refractory period, a T-wave slope test and a
-/// search-back for missed beats at half threshold.
+/// with adaptive signal/noise levels (peaks inside the refractory period count as noise, so
+/// noise bursts raise the threshold), a refractory period that moves a beat to a much larger
+/// peak right after it (P waves), a T-wave slope test, a lead-agreement test for premature
+/// candidates, and a search-back for missed beats at half threshold.
 class QrsDetector {
 public:
     explicit QrsDetector(double fs, QrsDetectorSettings settings = {});
@@ -41,9 +45,11 @@ public:
     static std::vector<std::int64_t> positions(const std::vector<QrsBeat>& beats);
 
 private:
-    std::vector<float> fusedMagnitude(const std::vector<std::span<const float>>& leads) const;
+    std::vector<float> fusedMagnitude(const std::vector<std::span<const float>>& leads,
+                                      std::vector<std::vector<float>>& perLeadSlope) const;
     std::vector<QrsBeat> classifyPeaks(const std::vector<float>& magnitude,
-                                       const std::vector<float>& envelope) const;
+                                       const std::vector<float>& envelope,
+                                       const std::vector<std::vector<float>>& perLeadSlope) const;
 
     double m_fs;
     QrsDetectorSettings m_settings;

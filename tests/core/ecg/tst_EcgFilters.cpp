@@ -1,4 +1,8 @@
 // Zero-phase filters and resampling on synthetic signals with known answers.
+#include "TestData.h"
+
+#include "ecg/EcgReader.h"
+#include "ecg/dsp/RecordFilter.h"
 #include "ecg/dsp/Resampler.h"
 #include "ecg/dsp/ZeroPhaseFilter.h"
 
@@ -160,6 +164,69 @@ private Q_SLOTS:
         QVERIFY(filter.warmUpSamples() < std::int64_t(n / 2));
     }
 
+    // The same on a real record read through the record model: pages of MIT-BIH 100.
+    void windowMatchesWholeRecordOnRealData() {
+        CARDIOLENS_REQUIRE_SHARED(hea, "ecg/mitdb/100.hea");
+        const auto record = cardiolens::ecg::EcgReader::open(hea);
+        QVERIFY2(record, qPrintable(record ? QString() : record.error().describe()));
+        const std::vector<float> lead = record->physical(0, 0, record->frameCount);
+        for (const FilterSettings& settings :
+             {FilterSettings::diagnostic(), FilterSettings{0.5, 40.0, 60.0, false, 2, 30.0}}) {
+            const ZeroPhaseFilter filter(settings, record->frameRate);
+            std::vector<double> whole(lead.begin(), lead.end());
+            filter.apply(whole);
+            for (double startS : {100.0, 900.0, 1700.0}) {
+                const auto first = std::int64_t(startS * record->frameRate);
+                const auto last = first + std::int64_t(10 * record->frameRate);
+                const std::vector<float> page =
+                    cardiolens::ecg::filteredPage(record.value(), 0, first, last, settings);
+                QCOMPARE(page.size(), std::size_t(last - first));
+                for (std::size_t i = 0; i < page.size(); ++i)
+                    QVERIFY(std::abs(page[i] - whole[std::size_t(first) + i]) < 1e-4); // mV
+            }
+        }
+        QVERIFY(cardiolens::ecg::filteredPage(record.value(), 2, 0, 10, {}).empty());
+        QVERIFY(cardiolens::ecg::filteredPage(record.value(), 0, 10, 10, {}).empty());
+    }
+
+    // Gaps (invalid samples) neither poison the filter nor get invented values.
+    void gapsStayGaps() {
+        struct VectorSource : cardiolens::ecg::SignalSource {
+            std::vector<std::int32_t> x;
+            std::int64_t readRaw(int lead, std::int64_t first, std::int64_t count,
+                                 std::int32_t* out) const override {
+                if (lead != 0 || first < 0 || first >= std::int64_t(x.size()))
+                    return 0;
+                count = std::min<std::int64_t>(count, std::int64_t(x.size()) - first);
+                std::copy_n(x.begin() + first, count, out);
+                return count;
+            }
+            int leadCount() const override { return 1; }
+            std::int64_t frameCount() const override { return std::int64_t(x.size()); }
+            int samplesPerFrame(int) const override { return 1; }
+        };
+        auto source = std::make_shared<VectorSource>();
+        const std::vector<double> wave = sine(7.0, 500.0, 20000);
+        for (std::size_t i = 0; i < wave.size(); ++i)
+            source->x.push_back(i >= 9000 && i < 9100 ? cardiolens::ecg::kInvalidSample
+                                                      : std::int32_t(std::lround(wave[i] * 1000)));
+        cardiolens::ecg::EcgRecord record;
+        record.frameRate = 500.0;
+        record.frameCount = 20000;
+        record.leads.resize(1);
+        record.leads[0].gain = 1000.0;
+        record.source = source;
+        const std::vector<float> page =
+            cardiolens::ecg::filteredPage(record, 0, 8000, 10000, FilterSettings::monitor());
+        QCOMPARE(page.size(), std::size_t(2000));
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            const bool gap = i >= 1000 && i < 1100;
+            QCOMPARE(std::isnan(page[i]), gap);
+            if (!gap)
+                QVERIFY(std::abs(page[i]) < 1.1f); // no ringing blow-up around the gap
+        }
+    }
+
     void resampleUpAndDown() {
         // 360 -> 500 Hz: a 5 Hz sine stays a 5 Hz sine.
         std::vector<float> in(3600);
@@ -186,5 +253,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEcgFilters)
+QTEST_GUILESS_MAIN(TestEcgFilters)
 #include "tst_EcgFilters.moc"

@@ -1,5 +1,9 @@
 // Min/max pyramid: every query equals brute force; background build, progress, cancel.
+#include "TestData.h"
+
+#include "ecg/EcgReader.h"
 #include "ecg/dsp/PyramidBuilder.h"
+#include "ecg/dsp/RecordPyramid.h"
 
 #include <QtTest>
 
@@ -93,6 +97,31 @@ private Q_SLOTS:
         }
     }
 
+    // A real record (the bundled MIT-BIH 100s) built in the background through its reader.
+    void realRecordInBackground() {
+        const QString hea = cardiolens::test::sample(QStringLiteral("ecg/mitdb/100s.hea"));
+        const auto record = EcgReader::open(hea);
+        QVERIFY(record);
+        auto builder = startPyramidBuild(record.value(), 32);
+        QVERIFY(builder);
+        const auto pyramid = builder.value()->result();
+        QVERIFY(pyramid);
+        const auto reader = recordFrameReader(record.value());
+        QVERIFY(reader);
+        for (int lead = 0; lead < 2; ++lead) {
+            const std::vector<std::int32_t> raw = record->raw(lead, 0, record->frameCount);
+            const auto columns = pyramid->query(lead, 1234, record->frameCount, 97, reader.value());
+            QCOMPARE(columns.size(), std::size_t(97));
+            const std::int64_t span = record->frameCount - 1234;
+            for (int c = 0; c < 97; ++c) {
+                MinMax want;
+                for (std::int64_t i = 1234 + c * span / 97; i < 1234 + (c + 1) * span / 97; ++i)
+                    want.add(raw[std::size_t(i)]);
+                QCOMPARE(columns[std::size_t(c)], want);
+            }
+        }
+    }
+
     void rejectsBadQueries() {
         const Record rec = randomWalk(1000, 2);
         const auto pyramid = PyramidBuilder::build(rec.reader(), rec.leads, rec.length, 16);
@@ -136,5 +165,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEcgPyramid)
+QTEST_GUILESS_MAIN(TestEcgPyramid)
 #include "tst_EcgPyramid.moc"

@@ -40,6 +40,24 @@ private Q_SLOTS:
         QCOMPARE(timeDomainHrv(std::vector<double>{800.0}).sdnnMs, 0.0);
     }
 
+    void normalToNormalDropsEctopy() {
+        // Regular 800 ms rhythm with a premature beat (500 + 1100 ms compensatory pause)
+        // and an implausible 150 ms interval (a double detection).
+        std::vector<double> rr(20, 800.0);
+        rr[7] = 500.0;
+        rr[8] = 1100.0;
+        rr[14] = 150.0;
+        const std::vector<double> nn = normalToNormal(rr);
+        QCOMPARE(nn.size(), std::size_t(17));
+        for (double v : nn)
+            QCOMPARE(v, 800.0);
+        // A slow, steady trend is kept entirely.
+        std::vector<double> trend;
+        for (int i = 0; i < 50; ++i)
+            trend.push_back(700.0 + 4.0 * i);
+        QCOMPARE(normalToNormal(trend).size(), trend.size());
+    }
+
     void beatCodes() {
         for (int code : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 25, 30, 34, 35, 38, 41})
             QVERIFY2(isBeatCode(code), qPrintable(QString::number(code)));

@@ -86,6 +86,45 @@ private Q_SLOTS:
         QVERIFY(std::abs(hrv.meanHeartRateBpm - 75.0) < 3.0);
     }
 
+    // Beats, then an hour of low-level noise (a lead coming off): no beats are invented in
+    // the noise and the search-back stays linear (a quadratic one would hang here).
+    void longStretchWithoutBeats() {
+        const double fs = 360.0;
+        Synthetic s = synthesize(fs, 20.0, 0.01, 5);
+        std::vector<float> lead = s.leads[0];
+        std::mt19937 rng(9);
+        std::normal_distribution<float> white(0.0f, 0.002f);
+        for (int i = 0; i < int(3600 * fs); ++i)
+            lead.push_back(white(rng));
+        const auto beats = QrsDetector::positions(QrsDetector(fs).detect({lead}));
+        const BeatScore score = matchBeats(s.beats, beats, 54);
+        QCOMPARE(score.falseNegatives, std::int64_t(0));
+        // The threshold decays when beats stop, but not into faint noise.
+        QVERIFY2(score.falsePositives <= 2, qPrintable(QString::number(score.falsePositives)));
+    }
+
+    // The QRS shrinks to a tenth (electrode re-attached): detection recovers within seconds.
+    void reacquiresAfterAmplitudeDrop() {
+        const double fs = 250.0;
+        Synthetic s = synthesize(fs, 300.0, 0.002, 11);
+        const auto drop = std::size_t(30 * fs);
+        for (std::size_t i = drop; i < s.leads[0].size(); ++i)
+            s.leads[0][i] *= 0.1f;
+        const auto beats = QrsDetector::positions(QrsDetector(fs).detect({s.leads[0]}));
+        std::vector<std::int64_t> late;
+        for (std::int64_t b : s.beats)
+            if (b > std::int64_t(drop) + std::int64_t(15 * fs))
+                late.push_back(b);
+        std::vector<std::int64_t> lateFound;
+        for (std::int64_t b : beats)
+            if (b > std::int64_t(drop) + std::int64_t(15 * fs) - 30)
+                lateFound.push_back(b);
+        const BeatScore score = matchBeats(late, lateFound, std::llround(0.15 * fs));
+        QVERIFY2(score.sensitivity() > 99.0, qPrintable(QString::number(score.sensitivity())));
+        QVERIFY2(score.positivePredictivity() > 99.0,
+                 qPrintable(QString::number(score.positivePredictivity())));
+    }
+
     void singleLeadAndEdgeCases() {
         const double fs = 360.0;
         const Synthetic s = synthesize(fs, 60.0, 0.01, 3);

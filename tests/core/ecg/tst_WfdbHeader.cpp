@@ -54,6 +54,39 @@ private Q_SLOTS:
         QCOMPARE(h->signalSpecs[0].units, QStringLiteral("uV"));
     }
 
+    void oddDateFormsOfCinC() {
+        const struct {
+            const char* line;
+            QDate date;
+            QTime time;
+        } cases[] = {
+            {"A00001 1 300 9000 2014-05-08 05:05:15", QDate(2014, 5, 8), QTime(5, 5, 15)},
+            {"A0001 1 500 7500 05-Feb-2020 11:39:16", QDate(2020, 2, 5), QTime(11, 39, 16)},
+            {"r 1 500 10 11:39:16 05/02/2020", QDate(2020, 2, 5), QTime(11, 39, 16)},
+            {"r 1 500 10 9:5:3 1.2.2003", QDate(2003, 2, 1), QTime(9, 5, 3)},
+            {"r 1 500 10 10:20:30.123456 2003-02-01", QDate(2003, 2, 1), QTime(10, 20, 30, 123)},
+            {"r 1 500 10 NaN NaN", QDate(), QTime()},
+        };
+        for (const auto& c : cases) {
+            const QString text = QString::fromLatin1(c.line) + QStringLiteral("\nr.mat 16+24\n");
+            auto h = WfdbHeaderParser::parse(text, QStringLiteral("r.hea"));
+            QVERIFY2(h.ok(), c.line);
+            QCOMPARE(h->baseDate.value_or(QDate()), c.date);
+            QCOMPARE(h->baseTime.value_or(QTime()), c.time);
+        }
+    }
+
+    void commentsAnywhere() {
+        const QString text = QStringLiteral("# before\n\nrec 2 250\n# between\n"
+                                            "rec.dat 16 200 12 0 0 0 0 I\n\n  # indented\n"
+                                            "rec.dat 16 200 12 0 0 0 0 II\n# Dx: 164889003\n");
+        auto h = WfdbHeaderParser::parse(text, QStringLiteral("rec.hea"));
+        QVERIFY(h.ok());
+        QCOMPARE(h->signalSpecs.size(), std::size_t(2));
+        QCOMPARE(h->comments.size(), 4);
+        QCOMPARE(h->samplesPerSignal, 0);
+    }
+
     void rejectsBadInputWithFileName() {
         const struct {
             const char* text;

@@ -234,6 +234,78 @@ private Q_SLOTS:
         QVERIFY(framesOut == flat);
     }
 
+    void oddStrideFormat212() {
+        // Three signals: a lead's samples alternate between the halves of 212 pairs.
+        const int frames = 501;
+        std::vector<std::int32_t> flat;
+        for (int i = 0; i < frames * 3; ++i)
+            flat.push_back((i * 37) % 4000 - 2000);
+        QByteArray bytes(int(wfdb::bytesForSamples(212, std::int64_t(flat.size()))), 0);
+        wfdb::encodeFlat(212, flat.data(), std::int64_t(flat.size()),
+                         reinterpret_cast<unsigned char*>(bytes.data()));
+        const QString dir = scratch(QStringLiteral("odd212"));
+        writeFile(QDir(dir).filePath(QStringLiteral("o.dat")), bytes);
+        writeFile(QDir(dir).filePath(QStringLiteral("o.hea")),
+                  "o 3 250 501\no.dat 212\no.dat 212\no.dat 212\n");
+        auto r = WfdbRecordReader::open(QDir(dir).filePath(QStringLiteral("o")));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        for (int s = 0; s < 3; ++s) {
+            const auto v = r->raw(s, 0, frames);
+            for (int f = 0; f < frames; ++f)
+                QCOMPARE(v[std::size_t(f)], flat[std::size_t(f * 3 + s)]);
+        }
+    }
+
+    void multiSegmentRecords() {
+        const QString dir = scratch(QStringLiteral("multi"));
+        auto segment = [&](const QString& name, const QStringList& leads, int frames, int base) {
+            std::vector<std::int32_t> flat;
+            for (int f = 0; f < frames; ++f)
+                for (int l = 0; l < leads.size(); ++l)
+                    flat.push_back(base + f * 10 + l);
+            QByteArray bytes(int(flat.size() * 2), 0);
+            wfdb::encodeFlat(16, flat.data(), std::int64_t(flat.size()),
+                             reinterpret_cast<unsigned char*>(bytes.data()));
+            writeFile(QDir(dir).filePath(name + QStringLiteral(".dat")), bytes);
+            QString hea = QStringLiteral("%1 %2 100 %3\n").arg(name).arg(leads.size()).arg(frames);
+            for (const QString& l : leads)
+                hea += QStringLiteral("%1.dat 16 100 16 0 0 0 0 %2\n").arg(name, l);
+            writeFile(QDir(dir).filePath(name + QStringLiteral(".hea")), hea.toLatin1());
+        };
+        segment(QStringLiteral("m_1"), {QStringLiteral("I"), QStringLiteral("II")}, 50, 0);
+        segment(QStringLiteral("m_2"), {QStringLiteral("II"), QStringLiteral("I")}, 30, 1000);
+        segment(QStringLiteral("m_l"), {QStringLiteral("I"), QStringLiteral("II")}, 0, 0);
+        // Fixed layout: m_1, a gap, m_1 again.
+        writeFile(QDir(dir).filePath(QStringLiteral("fixed.hea")),
+                  "fixed/3 2 100 120\nm_1 50\n~ 20\nm_1 50\n");
+        auto r = WfdbRecordReader::open(QDir(dir).filePath(QStringLiteral("fixed.hea")));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(r->frameCount, 120);
+        QCOMPARE(r->leads[1].name, QStringLiteral("II"));
+        auto v = r->raw(1, 45, 30); // Crosses into the gap and the next segment.
+        QCOMPARE(v[0], 451);
+        QCOMPARE(v[5], -32768);
+        QCOMPARE(v[25], 1);
+        QVERIFY(!r->leads[1].isValid(v[5]));
+        // Variable layout: signals matched by name, order differs in m_2.
+        writeFile(QDir(dir).filePath(QStringLiteral("var.hea")),
+                  "var/3 2 100 80\nm_l 0\nm_1 50\nm_2 30\n");
+        r = WfdbRecordReader::open(QDir(dir).filePath(QStringLiteral("var.hea")));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(r->frameCount, 80);
+        v = r->raw(0, 49, 2); // Lead I: last of m_1, first of m_2 (where it is the 2nd signal).
+        QCOMPARE(v[0], 490);
+        QCOMPARE(v[1], 1001);
+        std::vector<std::int32_t> frames(160);
+        QCOMPARE(r->readFrames(0, 80, frames.data()), 80);
+        QCOMPARE(frames[2 * 50 + 1], 1000);
+        // A segment shorter than the master header says is an error naming the segment.
+        writeFile(QDir(dir).filePath(QStringLiteral("bad.hea")), "bad/1 2 100 80\nm_2 90\n");
+        r = WfdbRecordReader::open(QDir(dir).filePath(QStringLiteral("bad.hea")));
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().file.endsWith(QLatin1String("m_2.hea")));
+    }
+
     void headerPromisingTooManySamplesIsRefused() {
         const QString dir = scratch(QStringLiteral("short"));
         writeFile(QDir(dir).filePath(QStringLiteral("s.dat")), QByteArray(100, '\1'));

@@ -1,0 +1,105 @@
+// `cardiolens-cli qrs` as a user runs it: detections, --compare, --out, errors.
+#include "TestData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace cardiolens;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QJsonObject json;
+    QString err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// A writable copy of the bundled MIT-BIH 100s excerpt (the samples are read-only).
+QString copyOfExcerpt() {
+    const QString dir = test::scratchDir();
+    for (const char* ext : {".hea", ".dat", ".atr"}) {
+        const QString from = test::sample(QStringLiteral("ecg/mitdb/100s") + QLatin1String(ext));
+        const QString to = dir + QStringLiteral("/100s") + QLatin1String(ext);
+        QFile::remove(to);
+        if (!QFile::copy(from, to))
+            return {};
+    }
+    return dir + QStringLiteral("/100s.hea");
+}
+} // namespace
+
+class TestQrsCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void detectsAndCompares() {
+        const QString hea = test::sample(QStringLiteral("ecg/mitdb/100s.hea"));
+        const Run r = cli({QStringLiteral("qrs"), hea, QStringLiteral("--compare"),
+                           QStringLiteral("atr"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject rec = r.json.value(QStringLiteral("records")).toArray()[0].toObject();
+        QCOMPARE(rec.value(QStringLiteral("beat_count")).toInt(), 74);
+        QCOMPARE(rec.value(QStringLiteral("beats")).toArray().size(), 74);
+        QCOMPARE(rec.value(QStringLiteral("leads_used")).toArray().size(), 2);
+        const double hr = rec.value(QStringLiteral("mean_hr_bpm")).toDouble();
+        QVERIFY(hr > 70.0 && hr < 80.0);
+        const QJsonObject cmp = rec.value(QStringLiteral("compare")).toObject();
+        QCOMPARE(cmp.value(QStringLiteral("reference_beats")).toInt(), 74);
+        QCOMPARE(cmp.value(QStringLiteral("tp")).toInt(), 74);
+        QCOMPARE(cmp.value(QStringLiteral("fp")).toInt(), 0);
+        QCOMPARE(cmp.value(QStringLiteral("fn")).toInt(), 0);
+        QCOMPARE(r.json.value(QStringLiteral("gross"))
+                     .toObject()
+                     .value(QStringLiteral("se_percent"))
+                     .toDouble(),
+                 100.0);
+    }
+
+    void writesAnAnnotatorThatReadsBack() {
+        const QString hea = copyOfExcerpt();
+        QVERIFY(!hea.isEmpty());
+        const Run out = cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead"),
+                             QStringLiteral("0"), QStringLiteral("--out"), QStringLiteral("cl")});
+        QCOMPARE(out.exitCode, 0);
+        QVERIFY(QFileInfo::exists(test::scratchDir() + QStringLiteral("/100s.cl")));
+        // Our own annotator as the reference for a second run: every beat matches.
+        const Run back =
+            cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead"), QStringLiteral("0"),
+                 QStringLiteral("--compare"), QStringLiteral("cl")});
+        QCOMPARE(back.exitCode, 0);
+        const QJsonObject gross = back.json.value(QStringLiteral("gross")).toObject();
+        QVERIFY(gross.value(QStringLiteral("tp")).toInt() >= 73);
+        QCOMPARE(gross.value(QStringLiteral("fp")).toInt(), 0);
+        QCOMPARE(gross.value(QStringLiteral("fn")).toInt(), 0);
+    }
+
+    void errors() {
+        const QString hea = test::sample(QStringLiteral("ecg/mitdb/100s.hea"));
+        QCOMPARE(cli({QStringLiteral("qrs")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead")}).exitCode, 2);
+        const Run badLead =
+            cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead"), QStringLiteral("7")});
+        QCOMPARE(badLead.exitCode, 1);
+        QVERIFY(badLead.err.contains(QLatin1String("100s.hea")));
+        QVERIFY(badLead.err.contains(QLatin1String("lead 7")));
+        const Run missing = cli(
+            {QStringLiteral("qrs"), hea, QStringLiteral("--compare"), QStringLiteral("nosuch")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QLatin1String("nosuch")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQrsCli)
+#include "tst_QrsCli.moc"
