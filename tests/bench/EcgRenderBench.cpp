@@ -7,7 +7,7 @@
 #include "ecg/EcgReader.h"
 #include "ecg/EcgStripRenderer.h"
 #include "ecg/RecordTraceSource.h"
-#include "ecg/dsp/PyramidBuilder.h"
+#include "ecg/dsp/RecordPyramid.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -97,9 +97,13 @@ int main(int argc, char* argv[]) {
     const double firstPaintOnlyMs = nowMs() - t;
 
     t = nowMs();
-    ecg::PyramidBuilder builder(source->frameReader(), rec.leadCount(), rec.frameCount);
-    builder.start();
-    auto pyramid = builder.result();
+    auto builder = ecg::startPyramidBuild(rec);
+    if (!builder) {
+        std::fprintf(stderr, "cardiolens-ecg-render-bench: %s\n",
+                     qPrintable(builder.error().describe()));
+        return 1;
+    }
+    auto pyramid = (*builder)->result();
     const double pyramidMs = nowMs() - t;
     source->setPyramid(pyramid);
 

@@ -9,6 +9,7 @@
 #include "ecg/dsp/HeartRate.h"
 #include "ecg/dsp/PyramidBuilder.h"
 #include "ecg/dsp/QrsDetector.h"
+#include "ecg/dsp/RecordPyramid.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -142,13 +143,9 @@ Result<bool> EcgWorkspace::openRecord(const QString& path) {
     m_navigator->setDuration(record.durationSeconds());
     refreshNavigatorEnvelope();
 
-    // Pyramid for fast zoomed-out drawing, on a background thread.
-    const bool uniform = std::all_of(record.leads.begin(), record.leads.end(),
-                                     [](const ecg::Lead& l) { return l.samplesPerFrame == 1; });
-    if (uniform && record.frameCount > 0) {
-        m_pyramidBuilder = std::make_unique<ecg::PyramidBuilder>(
-            m_source->frameReader(), record.leadCount(), record.frameCount);
-        m_pyramidBuilder->start();
+    // Pyramid for fast zoomed-out drawing, on a background thread (single-rate records).
+    if (auto builder = ecg::startPyramidBuild(record); builder && record.frameCount > 0) {
+        m_pyramidBuilder = std::move(builder.value());
         m_pyramidTimer->start();
     }
     const bool haveBeats = std::any_of(m_overlays.begin(), m_overlays.end(),

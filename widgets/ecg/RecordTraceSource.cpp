@@ -37,13 +37,6 @@ void RecordTraceSource::setFilter(const ecg::FilterSettings& settings) {
     }
 }
 
-ecg::FrameReader RecordTraceSource::frameReader() const {
-    ecg::EcgRecord record = m_record; // cheap: shares the source
-    return [record](std::int64_t first, std::int64_t count, std::int32_t* out) {
-        return record.readFrames(first, count, out) == count;
-    };
-}
-
 QStringList RecordTraceSource::leadNames() const {
     QStringList names;
     for (const auto& l : m_record.leads)

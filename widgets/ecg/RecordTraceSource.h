@@ -27,9 +27,6 @@ public:
     void setFilter(const ecg::FilterSettings& settings);
     const ecg::FilterSettings& filter() const { return m_filterSettings; }
 
-    /// A FrameReader over the record, for building its pyramid.
-    ecg::FrameReader frameReader() const;
-
     QStringList leadNames() const override;
     QString leadUnits(int lead) const override;
     double durationSeconds() const override { return m_record.durationSeconds(); }
