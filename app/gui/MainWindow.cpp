@@ -68,6 +68,7 @@ void MainWindow::createMenus() {
                     [this] { m_tabs->setCurrentWidget(m_imaging); });
 
     view->addSeparator();
+    view->addAction(tr("&Calibrate ECG paper…"), m_ecg, &widgets::EcgWorkspace::calibrateScreen);
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(language);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
@@ -107,8 +108,11 @@ void MainWindow::showOpenDialog() {
     const QString dir = settings.value(QStringLiteral("files/lastDir")).toString();
     const QStringList files =
         QFileDialog::getOpenFileNames(this, tr("Open"), dir,
-                                      tr("Cardiac data (*.hea *.dat *.mat *.atr *.dcm);;WFDB "
-                                         "records (*.hea);;DICOM (*.dcm);;All files (*)"));
+                                      tr("Cardiac data (*.hea *.dat *.mat *.atr *.edf *.csv *.dcm "
+                                         "*.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;"
+                                         "ECG (*.hea *.edf *.csv *.dcm);;"
+                                         "Images (*.dcm *.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;"
+                                         "All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("files/lastDir"), QFileInfo(files.first()).absolutePath());
@@ -131,15 +135,31 @@ bool MainWindow::openFile(const QString& path) {
             m_tabs->setCurrentWidget(m_imaging);
         break;
     case FileKind::DicomWaveform:
-        result = Error{tr("DICOM ECG waveforms open once the ECG data core lands"), path};
+        result = m_ecg->openRecord(path);
+        if (result)
+            m_tabs->setCurrentWidget(m_ecg);
         break;
     case FileKind::DicomOther:
         result = Error{tr("DICOM file without image or waveform content"), path};
         break;
-    case FileKind::Unknown:
-        if (!QFileInfo::exists(path))
+    case FileKind::Unknown: {
+        if (!QFileInfo::exists(path)) {
             result = Error{tr("no such file"), path};
+            break;
+        }
+        // EDF and CSV recordings have no magic the detector keys on: let the ECG reader
+        // decide, and report its reason for files that look like ECG data.
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        auto ecg = m_ecg->openRecord(path);
+        if (ecg) {
+            m_tabs->setCurrentWidget(m_ecg);
+            result = true;
+        } else if (suffix == QLatin1String("edf") || suffix == QLatin1String("csv") ||
+                   suffix == QLatin1String("rec")) {
+            result = ecg.error();
+        }
         break;
+    }
     }
     if (!result) {
         reportError(result.error().describe());

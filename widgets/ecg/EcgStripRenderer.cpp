@@ -46,6 +46,19 @@ QPen penMm(const QColor& colour, double mm, double pxPerMm, Qt::PenStyle style =
     return pen;
 }
 
+// Millivolts per unit of a lead, or 0 for non-voltage signals (PLETH, RESP, ...), which
+// are scaled to their row instead of to the paper's mm/mV.
+double mvPerUnit(const QString& units) {
+    const QString u = units.trimmed();
+    if (u.compare(QLatin1String("mV"), Qt::CaseInsensitive) == 0)
+        return 1.0;
+    if (u == QLatin1String("uV") || u == QStringLiteral("µV") || u == QStringLiteral("μV"))
+        return 0.001;
+    if (u == QLatin1String("V"))
+        return 1000.0;
+    return 0.0;
+}
+
 double xFor(const EcgPanel& panel, double t) {
     const double span = panel.endSeconds - panel.startSeconds;
     return panel.rect.left() + (t - panel.startSeconds) / span * panel.rect.width();
@@ -113,13 +126,16 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
             continue;
         const double gain = state.gainFor(panel.lead);
         // The pulse goes at the start of each row, i.e. for panels touching the left edge.
-        if (state.showCalibrationPulse && std::abs(panel.rect.left() - area.left()) < 0.5)
+        const bool voltage = mvPerUnit(source.leadUnits(panel.lead)) > 0;
+        if (voltage && state.showCalibrationPulse && std::abs(panel.rect.left() - area.left()) < 0.5)
             paintCalibrationPulse(p, panel.rect, state, gain);
         paintTrace(p, panel, gain * state.scale.pxPerMm, state.scale.pxPerMm, source);
         p.setFont(labelFont);
         p.setPen(QColor(40, 40, 60));
-        p.drawText(panel.rect.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                   names.value(panel.lead));
+        QString label = names.value(panel.lead);
+        if (mvPerUnit(source.leadUnits(panel.lead)) != 1.0) // say the units when not mV
+            label += QStringLiteral(" (%1)").arg(source.leadUnits(panel.lead));
+        p.drawText(panel.rect.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop, label);
     }
     if (overlays.beats)
         paintBeats(p, pagePanels, state, *overlays.beats);

@@ -1,5 +1,6 @@
 #include "ecg/EcgWorkspace.h"
 
+#include "ecg/EcgCalibrationDialog.h"
 #include "ecg/EcgNavigator.h"
 #include "ecg/EcgReader.h"
 #include "ecg/EcgStripExporter.h"
@@ -14,6 +15,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -25,6 +27,7 @@ namespace cardiolens::widgets {
 
 namespace {
 constexpr const char* kDetector = "detector";
+constexpr const char* kCalibrationKey = "ecg/screenCalibration";
 // Beat detection on open only for records up to this long (24-h Holters: on demand later).
 constexpr double kMaxDetectSeconds = 2 * 3600.0;
 constexpr int kNavigatorColumns = 2000;
@@ -80,6 +83,17 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
     connect(m_toolBar, &EcgToolBar::jumpRequested, this, &EcgWorkspace::jump);
     connect(m_toolBar, &EcgToolBar::goToTimeRequested, m_view, &EcgStripView::goToTime);
     connect(m_toolBar, &EcgToolBar::exportRequested, this, &EcgWorkspace::askExport);
+
+    m_view->setCalibration(QSettings().value(QLatin1String(kCalibrationKey), 1.0).toDouble());
+}
+
+void EcgWorkspace::calibrateScreen() {
+    const double factor = QSettings().value(QLatin1String(kCalibrationKey), 1.0).toDouble();
+    EcgCalibrationDialog dialog(m_view->state().scale.pxPerMm, factor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings().setValue(QLatin1String(kCalibrationKey), dialog.calibration());
+    m_view->setCalibration(dialog.calibration());
 }
 
 EcgWorkspace::~EcgWorkspace() {

@@ -46,6 +46,9 @@ public:
     QString currentAnnotator() const { return m_annotator; }
     void showAnnotator(const QString& annotator);
 
+    /// Shows the screen-calibration dialog and stores the result in the settings.
+    void calibrateScreen();
+
     /// Writes the current page as a true-scale A4 PDF or PNG (by extension).
     Result<bool> exportPage(const QString& path);
 
