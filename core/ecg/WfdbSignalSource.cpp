@@ -206,6 +206,18 @@ std::int64_t WfdbSignalSource::readRaw(int leadIndex, std::int64_t first, std::i
     return count;
 }
 
+void WfdbSignalSource::releaseFrames(std::int64_t firstFrame, std::int64_t frames) const {
+    for (const Group& g : m_groups) {
+        if (!g.file)
+            continue;
+        const std::int64_t offset = g.data - g.file->data();
+        const std::int64_t begin = wfdb::bytesForSamples(g.format, firstFrame * g.frameSize);
+        const std::int64_t end =
+            wfdb::bytesForSamples(g.format, (firstFrame + frames) * g.frameSize);
+        g.file->release(offset + begin, end - begin);
+    }
+}
+
 std::int64_t WfdbSignalSource::readFrames(std::int64_t firstFrame, std::int64_t frames,
                                           std::int32_t* out) const {
     if (firstFrame < 0 || frames <= 0 || firstFrame >= m_frames)
