@@ -239,6 +239,8 @@ std::int64_t WfdbSignalSource::readFrames(std::int64_t firstFrame, std::int64_t 
     std::int32_t buffer[kChunkValues];
     for (const Group& g : m_groups) {
         const std::int64_t F = g.frameSize;
+        if (wfdb::decodeFrames(g.format, g.data, firstFrame, frames, F, out + g.recordSlot, size))
+            continue;
         const std::int64_t perChunk = std::max<std::int64_t>(1, kChunkValues / F);
         for (std::int64_t f = 0; f < frames; f += perChunk) {
             const std::int64_t n = std::min(perChunk, frames - f);
