@@ -83,6 +83,8 @@ public:
         return done;
     }
     void releaseFrames(std::int64_t firstFrame, std::int64_t frames) const override {
+        firstFrame = std::clamp<std::int64_t>(firstFrame, 0, m_frames);
+        frames = std::clamp<std::int64_t>(frames, 0, m_frames - firstFrame);
         if (!m_recordStart.empty() || frames <= 0)
             return; // Discontinuous files: the hint is skipped.
         const std::int64_t first = firstFrame / m_framesPerRecord;

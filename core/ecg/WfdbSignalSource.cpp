@@ -207,6 +207,8 @@ std::int64_t WfdbSignalSource::readRaw(int leadIndex, std::int64_t first, std::i
 }
 
 void WfdbSignalSource::releaseFrames(std::int64_t firstFrame, std::int64_t frames) const {
+    firstFrame = std::clamp<std::int64_t>(firstFrame, 0, m_frames);
+    frames = std::clamp<std::int64_t>(frames, 0, m_frames - firstFrame);
     for (const Group& g : m_groups) {
         if (!g.file)
             continue;
