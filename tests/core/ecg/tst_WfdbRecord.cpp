@@ -1,5 +1,6 @@
 // WFDB record reading: every storage format, multi-file and multi-rate records, the
 // shipped real records (decoded values checked against the headers' checksums), bad input.
+#include "ecg/EcgReader.h"
 #include "ecg/WfdbFormats.h"
 #include "ecg/WfdbRecordReader.h"
 
@@ -136,6 +137,10 @@ private Q_SLOTS:
                 initialWarnings += w.contains(QLatin1String("initial value")) ? 1 : 0;
             ++records;
         }
+        // The DICOM ECG opens through the same entry point.
+        auto dicom = EcgReader::open(QDir(root).filePath(QStringLiteral("dicom/waveform_ecg.dcm")));
+        QVERIFY2(dicom.ok(), qPrintable(describe(dicom)));
+        QCOMPARE(dicom->leadCount(), 12);
         QVERIFY(records >= 190);
         QVERIFY(verified >= 330); // Every lead except CinC 2017's (checksum 0 = unknown).
         qInfo("%d records, %d lead checksums verified, %d initial-value warnings", records,
