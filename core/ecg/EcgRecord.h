@@ -94,6 +94,11 @@ struct EcgRecord {
     /// Physical values; invalid samples become NaN. Returns samples written.
     std::int64_t readPhysical(int lead, std::int64_t first, std::int64_t count, float* out) const;
     std::vector<float> physical(int lead, std::int64_t first, std::int64_t count) const;
+    /// See SignalSource::releaseFrames: call after processing a chunk of a long record.
+    void releaseFrames(std::int64_t firstFrame, std::int64_t frames) const {
+        if (source)
+            source->releaseFrames(firstFrame, frames);
+    }
     /// All leads, frame-major (see SignalSource::readFrames).
     std::int64_t readFrames(std::int64_t firstFrame, std::int64_t frames, std::int32_t* out) const {
         return source ? source->readFrames(firstFrame, frames, out) : 0;

@@ -82,6 +82,15 @@ public:
         }
         return done;
     }
+    void releaseFrames(std::int64_t firstFrame, std::int64_t frames) const override {
+        firstFrame = std::clamp<std::int64_t>(firstFrame, 0, m_frames);
+        frames = std::clamp<std::int64_t>(frames, 0, m_frames - firstFrame);
+        if (!m_recordStart.empty() || frames <= 0)
+            return; // Discontinuous files: the hint is skipped.
+        const std::int64_t first = firstFrame / m_framesPerRecord;
+        const std::int64_t last = (firstFrame + frames) / m_framesPerRecord; // Exclusive.
+        m_file->release(m_dataStart + first * m_recordBytes, (last - first) * m_recordBytes);
+    }
     int leadCount() const override { return int(m_leads.size()); }
     std::int64_t frameCount() const override { return m_frames; }
     int samplesPerFrame(int lead) const override {

@@ -1,5 +1,10 @@
 #include "ecg/MappedFile.h"
 
+#include <algorithm>
+
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace cardiolens::ecg {
 
 Result<std::shared_ptr<const MappedFile>> MappedFile::open(const QString& path) {
@@ -17,6 +22,25 @@ Result<std::shared_ptr<const MappedFile>> MappedFile::open(const QString& path) 
                 path, QStringLiteral("cannot memory-map: %1").arg(mapped->m_file->errorString()));
     }
     return std::shared_ptr<const MappedFile>(std::move(mapped));
+}
+
+void MappedFile::release(std::int64_t offset, std::int64_t length) const {
+    if (!m_data || length <= 0)
+        return;
+    // Rounded outwards, with a margin behind: a fault maps neighbouring pages too (fault-
+    // around windows, whole large page-cache folios of up to 2 MB), so a pass moving forward
+    // re-maps pages it has already released. Dropping a page still wanted costs a soft fault.
+    constexpr std::int64_t kFaultAround = 2 * 1024 * 1024;
+    static const std::int64_t page = sysconf(_SC_PAGESIZE);
+    const std::int64_t base =
+        std::int64_t(reinterpret_cast<std::uintptr_t>(m_data) % std::uintptr_t(page));
+    std::int64_t begin = std::max<std::int64_t>(0, offset - kFaultAround) + base;
+    std::int64_t end = std::min(offset + length, m_size) + base;
+    begin = begin / page * page;
+    end = (end + page - 1) / page * page;
+    if (end > begin)
+        madvise(const_cast<unsigned char*>(m_data) - base + begin, std::size_t(end - begin),
+                MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -21,6 +21,10 @@ public:
     const unsigned char* data() const { return m_data; }
     std::int64_t size() const { return m_size; }
     const QString& path() const { return m_path; }
+    /// Drops the pages of [offset, offset + length) (and up to 2 MB before it) from this
+    /// process's resident set: madvise DONTNEED on a read-only mapping, later reads fault
+    /// them back in from the page cache.
+    void release(std::int64_t offset, std::int64_t length) const;
 
 private:
     MappedFile() = default;

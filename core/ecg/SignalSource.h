@@ -25,6 +25,15 @@ public:
     virtual std::int64_t readFrames(std::int64_t firstFrame, std::int64_t frameCount,
                                     std::int32_t* out) const;
 
+    /// Hint after a pass over frames [firstFrame, firstFrame + frameCount): the pages of a
+    /// memory-mapped file holding them may leave this process's resident set (they stay in
+    /// the page cache and are re-read transparently). Whole-record passes (pyramid
+    /// building, detection) call it per chunk to keep resident memory flat. Default: no-op.
+    virtual void releaseFrames(std::int64_t firstFrame, std::int64_t frameCount) const {
+        (void)firstFrame;
+        (void)frameCount;
+    }
+
     virtual int leadCount() const = 0;
     virtual std::int64_t frameCount() const = 0;
     virtual int samplesPerFrame(int lead) const = 0;

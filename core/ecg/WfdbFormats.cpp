@@ -358,6 +358,17 @@ void decodeStrided(int format, const unsigned char* data, std::int64_t first, st
     }
 }
 
+bool decodeFrames(int format, const unsigned char* data, std::int64_t firstFrame,
+                  std::int64_t frames, std::int64_t frameSize, std::int32_t* out,
+                  std::int64_t outStride) {
+    if (format != 16)
+        return false;
+    const unsigned char* p = data + firstFrame * frameSize * 2;
+    for (std::int64_t f = 0; f < frames; ++f)
+        decode16(p + f * frameSize * 2, frameSize, out + f * outStride);
+    return true;
+}
+
 void encodeFlat(int format, const std::int32_t* samples, std::int64_t count, unsigned char* out) {
     auto clip = [](std::int32_t v, int bits) {
         const std::int32_t hi = (1 << (bits - 1)) - 1, lo = -(1 << (bits - 1));

@@ -35,6 +35,14 @@ void decodeFlat(int format, const unsigned char* data, std::int64_t first, std::
 void decodeStrided(int format, const unsigned char* data, std::int64_t first, std::int64_t stride,
                    std::int64_t count, std::int32_t* out);
 
+/// Decodes \a frames frames of \a frameSize values each (starting at frame \a firstFrame)
+/// into rows of \a out that are \a outStride values apart: one signal file's part of a
+/// record frame when a record has several files. Returns false for formats without a
+/// direct kernel (callers then decode flat and copy).
+bool decodeFrames(int format, const unsigned char* data, std::int64_t firstFrame,
+                  std::int64_t frames, std::int64_t frameSize, std::int32_t* out,
+                  std::int64_t outStride);
+
 /// Encodes \a count samples (values clipped to the format's range) and returns the bytes;
 /// used by the writer and by tests that build fixtures in every format.
 void encodeFlat(int format, const std::int32_t* samples, std::int64_t count, unsigned char* out);

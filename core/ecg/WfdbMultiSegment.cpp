@@ -54,6 +54,16 @@ public:
         }
         return done;
     }
+    void releaseFrames(std::int64_t firstFrame, std::int64_t frames) const override {
+        firstFrame = std::clamp<std::int64_t>(firstFrame, 0, m_frames);
+        frames = std::clamp<std::int64_t>(frames, 0, m_frames - firstFrame);
+        for (const Segment& seg : m_segments) {
+            const std::int64_t from = std::max(firstFrame, seg.start);
+            const std::int64_t to = std::min(firstFrame + frames, seg.start + seg.frames);
+            if (seg.source && to > from)
+                seg.source->releaseFrames(from - seg.start, to - from);
+        }
+    }
     int leadCount() const override { return int(m_spf.size()); }
     std::int64_t frameCount() const override { return m_frames; }
     int samplesPerFrame(int lead) const override { return m_spf[std::size_t(lead)]; }

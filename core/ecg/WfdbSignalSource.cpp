@@ -206,6 +206,20 @@ std::int64_t WfdbSignalSource::readRaw(int leadIndex, std::int64_t first, std::i
     return count;
 }
 
+void WfdbSignalSource::releaseFrames(std::int64_t firstFrame, std::int64_t frames) const {
+    firstFrame = std::clamp<std::int64_t>(firstFrame, 0, m_frames);
+    frames = std::clamp<std::int64_t>(frames, 0, m_frames - firstFrame);
+    for (const Group& g : m_groups) {
+        if (!g.file)
+            continue;
+        const std::int64_t offset = g.data - g.file->data();
+        const std::int64_t begin = wfdb::bytesForSamples(g.format, firstFrame * g.frameSize);
+        const std::int64_t end =
+            wfdb::bytesForSamples(g.format, (firstFrame + frames) * g.frameSize);
+        g.file->release(offset + begin, end - begin);
+    }
+}
+
 std::int64_t WfdbSignalSource::readFrames(std::int64_t firstFrame, std::int64_t frames,
                                           std::int32_t* out) const {
     if (firstFrame < 0 || frames <= 0 || firstFrame >= m_frames)
@@ -227,6 +241,8 @@ std::int64_t WfdbSignalSource::readFrames(std::int64_t firstFrame, std::int64_t 
     std::int32_t buffer[kChunkValues];
     for (const Group& g : m_groups) {
         const std::int64_t F = g.frameSize;
+        if (wfdb::decodeFrames(g.format, g.data, firstFrame, frames, F, out + g.recordSlot, size))
+            continue;
         const std::int64_t perChunk = std::max<std::int64_t>(1, kChunkValues / F);
         for (std::int64_t f = 0; f < frames; f += perChunk) {
             const std::int64_t n = std::min(perChunk, frames - f);

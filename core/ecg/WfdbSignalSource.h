@@ -25,6 +25,7 @@ public:
                          std::int32_t* out) const override;
     std::int64_t readFrames(std::int64_t firstFrame, std::int64_t frameCount,
                             std::int32_t* out) const override;
+    void releaseFrames(std::int64_t firstFrame, std::int64_t frameCount) const override;
     int leadCount() const override { return int(m_leads.size()); }
     std::int64_t frameCount() const override { return m_frames; }
     int samplesPerFrame(int lead) const override { return m_leads[std::size_t(lead)].spf; }

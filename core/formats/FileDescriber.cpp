@@ -123,7 +123,8 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
             if (!record)
                 return record.error();
             QJsonObject out = EcgDescriber::describe(record.value());
-            out[QStringLiteral("kind")] = QStringLiteral("ecg-%1").arg(record->formatName.toLower());
+            out[QStringLiteral("kind")] =
+                QStringLiteral("ecg-%1").arg(record->formatName.toLower());
             return out;
         }
         break;

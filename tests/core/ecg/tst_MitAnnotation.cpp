@@ -159,6 +159,34 @@ private Q_SLOTS:
                  path.chopped(4) + QStringLiteral(".qrs"));
     }
 
+    void severalAnnotatorsPerRecord() {
+        const QString dir = QDir(test::scratchDir()).filePath(QStringLiteral("multi-ann"));
+        QVERIFY(QDir().mkpath(dir));
+        for (const char* ext : {".hea", ".dat", ".atr"})
+            QVERIFY(QFile::copy(test::sample(QStringLiteral("ecg/mitdb/100s") + QLatin1String(ext)),
+                                QDir(dir).filePath(QStringLiteral("100s") + QLatin1String(ext))));
+        const QString record = QDir(dir).filePath(QStringLiteral("100s"));
+        auto atr = MitAnnotationIO::read(record, QStringLiteral("atr"));
+        QVERIFY(atr.ok());
+        std::vector<Annotation> beats;
+        for (const auto& a : atr->items)
+            if (AnnotationCodes::isBeat(a.code))
+                beats.push_back(a);
+        const QString qrsPath = MitAnnotationIO::pathFor(record, QStringLiteral("qrs"));
+        QVERIFY(MitAnnotationIO::write(qrsPath, beats).ok());
+        QCOMPARE(MitAnnotationIO::annotatorsFor(record),
+                 (QStringList{QStringLiteral("atr"), QStringLiteral("qrs")}));
+        auto qrs = MitAnnotationIO::read(record, QStringLiteral("qrs"));
+        QVERIFY(qrs.ok());
+        QCOMPARE(qrs->items.size(), beats.size());
+        // Overwriting is atomic and leaves no temporary files behind.
+        QVERIFY(MitAnnotationIO::write(qrsPath,
+                                       std::vector<Annotation>(beats.begin(), beats.begin() + 5))
+                    .ok());
+        QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 4);
+        QCOMPARE(MitAnnotationIO::read(qrsPath)->items.size(), std::size_t(5));
+    }
+
     void codeTable() {
         QCOMPARE(AnnotationCodes::mnemonic(AnnotationCodes::Pvc), QStringLiteral("V"));
         QCOMPARE(AnnotationCodes::fromMnemonic(QStringLiteral("(")), int(AnnotationCodes::WaveOn));

@@ -1,5 +1,6 @@
 // WFDB record reading: every storage format, multi-file and multi-rate records, the
 // shipped real records (decoded values checked against the headers' checksums), bad input.
+#include "ecg/EcgReader.h"
 #include "ecg/WfdbFormats.h"
 #include "ecg/WfdbRecordReader.h"
 
@@ -67,6 +68,11 @@ private Q_SLOTS:
         const auto all = r->raw(1, 0, 1000);
         const auto part = r->raw(1, 333, 500);
         QVERIFY(std::equal(part.begin(), part.end(), all.begin() + 333));
+        // Releasing mapped pages is only a hint: data reads back the same, odd ranges are safe.
+        r->releaseFrames(0, std::numeric_limits<std::int64_t>::max());
+        r->releaseFrames(-5, 10);
+        r->releaseFrames(21599, 1000);
+        QVERIFY(r->raw(1, 0, 1000) == all);
         // The record path without extension and the .dat open the same record.
         QVERIFY(WfdbRecordReader::open(path.chopped(4)).ok());
         QVERIFY(WfdbRecordReader::open(path.chopped(4) + QStringLiteral(".dat")).ok());
@@ -131,6 +137,10 @@ private Q_SLOTS:
                 initialWarnings += w.contains(QLatin1String("initial value")) ? 1 : 0;
             ++records;
         }
+        // The DICOM ECG opens through the same entry point.
+        auto dicom = EcgReader::open(QDir(root).filePath(QStringLiteral("dicom/waveform_ecg.dcm")));
+        QVERIFY2(dicom.ok(), qPrintable(describe(dicom)));
+        QCOMPARE(dicom->leadCount(), 12);
         QVERIFY(records >= 190);
         QVERIFY(verified >= 330); // Every lead except CinC 2017's (checksum 0 = unknown).
         qInfo("%d records, %d lead checksums verified, %d initial-value warnings", records,
