@@ -40,10 +40,11 @@ private:
 EcgCalibrationDialog::EcgCalibrationDialog(double pxPerMm, double factor, QWidget* parent)
     : QDialog(parent), m_pxPerMm(pxPerMm), m_factor(factor) {
     setWindowTitle(tr("Calibrate ECG paper"));
-    auto* text = new QLabel(tr("Measure the bar below with a ruler (end ticks, outer edges) and type "
-                               "its length. It should be %1 mm.")
-                                .arg(kBarMm),
-                            this);
+    auto* text =
+        new QLabel(tr("Measure the bar below with a ruler (end ticks, outer edges) and type "
+                      "its length. It should be %1 mm.")
+                       .arg(kBarMm),
+                   this);
     text->setWordWrap(true);
     m_measured = new QDoubleSpinBox(this);
     m_measured->setRange(20.0, 500.0);
@@ -62,6 +63,8 @@ EcgCalibrationDialog::EcgCalibrationDialog(double pxPerMm, double factor, QWidge
     layout->addWidget(buttons);
 }
 
-double EcgCalibrationDialog::calibration() const { return m_factor * kBarMm / m_measured->value(); }
+double EcgCalibrationDialog::calibration() const {
+    return m_factor * kBarMm / m_measured->value();
+}
 
 } // namespace cardiolens::widgets

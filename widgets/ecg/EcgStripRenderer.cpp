@@ -127,7 +127,8 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
         const double gain = state.gainFor(panel.lead);
         // The pulse goes at the start of each row, i.e. for panels touching the left edge.
         const bool voltage = mvPerUnit(source.leadUnits(panel.lead)) > 0;
-        if (voltage && state.showCalibrationPulse && std::abs(panel.rect.left() - area.left()) < 0.5)
+        if (voltage && state.showCalibrationPulse &&
+            std::abs(panel.rect.left() - area.left()) < 0.5)
             paintCalibrationPulse(p, panel.rect, state, gain);
         paintTrace(p, panel, gain * state.scale.pxPerMm, state.scale.pxPerMm, source);
         p.setFont(labelFont);

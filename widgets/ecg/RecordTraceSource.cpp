@@ -9,9 +9,9 @@ namespace {
 // Below this many samples per column the page is read directly; above it the pyramid
 // answers (exact column edges from raw samples, the middle from the pyramid)...
 constexpr double kPyramidSamplesPerColumn = 16.0;
-// ...and from this many buckets per column on, the pyramid alone (edges rounded to a
-// bucket, under 1/16 of a column: invisible, and nothing is decoded).
-constexpr double kBucketsForRoundedEdges = 16.0;
+// ...and from this many buckets per column on, the pyramid alone (edges rounded to the
+// nearest bucket, at most a quarter of a column: invisible, and nothing is decoded).
+constexpr double kBucketsForRoundedEdges = 2.0;
 // Without a pyramid yet, wide pages are subsampled to at most this many samples.
 constexpr std::int64_t kMaxDirectSamples = 2'000'000;
 
@@ -74,6 +74,8 @@ bool RecordTraceSource::readPage(int lead, std::int64_t first, std::int64_t last
         page.values.resize(std::size_t(last - first));
         reader(first, last - first, page.values.data());
     }
+    // The page now lives in our cache; the mapped file pages need not stay resident.
+    m_record.releaseFrames(first, last - first);
     return page.values.size() == std::size_t(last - first);
 }
 
@@ -110,6 +112,8 @@ void RecordTraceSource::minMax(int lead, double t0, double t1, int columns, floa
                 return m_record.readRaw(l, from, count, out) == count;
             };
         const auto q = m_pyramid->query(lead, first, last, cLast - cFirst, reader);
+        if (reader)
+            m_record.releaseFrames(first, last - first); // keep the mapping out of our RSS
         if (int(q.size()) == cLast - cFirst) {
             for (int c = cFirst; c < cLast; ++c) {
                 const ecg::MinMax& mm = q[std::size_t(c - cFirst)];
@@ -143,6 +147,7 @@ void RecordTraceSource::minMax(int lead, double t0, double t1, int columns, floa
                 maxs[c] = hi;
             }
         }
+        m_record.releaseFrames(first, last - first);
         return;
     }
 

@@ -10,8 +10,12 @@ Result<FrameReader> recordFrameReader(const EcgRecord& record) {
                          QStringLiteral("leads at several sampling rates are not supported by "
                                         "the min/max pyramid"));
     // Copy of the record: the reader may outlive the caller's object (background builds).
+    // Whole-record passes read each block once: hand its mapped pages back right away so
+    // a 24-h record does not stay resident after its pyramid is built.
     FrameReader reader = [record](std::int64_t first, std::int64_t count, std::int32_t* out) {
-        return record.readFrames(first, count, out) == count;
+        const bool ok = record.readFrames(first, count, out) == count;
+        record.releaseFrames(first, count);
+        return ok;
     };
     return reader;
 }
