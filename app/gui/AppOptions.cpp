@@ -28,7 +28,12 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
     const QCommandLineOption timing(
         QStringLiteral("timing"),
         QCoreApplication::translate("AppOptions", "Print start-up timing to stderr."));
-    parser.addOptions({screenshot, lang, demo, timing});
+    const QCommandLineOption ecgWindow(
+        QStringLiteral("ecg-window"),
+        QCoreApplication::translate("AppOptions",
+                                    "Show the ECG from START seconds, LENGTH seconds per screen."),
+        QStringLiteral("start:length"));
+    parser.addOptions({screenshot, lang, demo, timing, ecgWindow});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("AppOptions", "Files to open."),
                                  QStringLiteral("[FILE...]"));
@@ -55,6 +60,18 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
     opts.language = parser.value(lang);
     opts.demo = parser.isSet(demo);
     opts.printTiming = parser.isSet(timing);
+    if (parser.isSet(ecgWindow)) {
+        const QStringList parts = parser.value(ecgWindow).split(QLatin1Char(':'));
+        bool okStart = false, okLength = false;
+        opts.ecgStart = parts.value(0).toDouble(&okStart);
+        opts.ecgPageSeconds = parts.value(1).toDouble(&okLength);
+        if (parts.size() != 2 || !okStart || !okLength || opts.ecgStart < 0 ||
+            opts.ecgPageSeconds <= 0) {
+            std::fprintf(stderr, "cardiolens: --ecg-window wants START:LENGTH in seconds\n");
+            opts.exitRequested = true;
+            opts.exitCode = 2;
+        }
+    }
     return opts;
 }
 

@@ -11,6 +11,8 @@ struct AppOptions {
     QString screenshotPath;
     QString language; ///< Empty: use the saved setting (or the system language).
     bool demo = false;
+    double ecgStart = -1.0; ///< --ecg-window START:LENGTH, seconds; < 0 = unset.
+    double ecgPageSeconds = -1.0;
     bool printTiming = false;
     bool exitRequested = false; ///< --help/--version printed; exit with exitCode.
     int exitCode = 0;

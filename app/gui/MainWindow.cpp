@@ -169,6 +169,10 @@ bool MainWindow::openFile(const QString& path) {
     return true;
 }
 
+bool MainWindow::isBusy() const {
+    return m_ecg->isBusy();
+}
+
 void MainWindow::reportError(const QString& message) {
     m_lastError = message;
     statusBar()->showMessage(message);

@@ -31,6 +31,9 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QString lastError() const { return m_lastError; }
 
+    /// True while a workspace still works in the background on what it shows.
+    bool isBusy() const;
+
     /// Suppresses modal error boxes (screenshots, tests): errors go to the status bar and stderr.
     void setInteractive(bool interactive) { m_interactive = interactive; }
 

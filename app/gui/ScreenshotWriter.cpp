@@ -25,12 +25,12 @@ bool allViewsRendered(QWidget* window) {
 } // namespace
 
 bool writeScreenshotWhenReady(QWidget* window, const QString& pngPath, QString* error,
-                              int timeoutMs) {
+                              const std::function<bool()>& idle, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         const bool exposed = window->windowHandle() && window->windowHandle()->isExposed();
-        if (exposed && allViewsRendered(window))
+        if (exposed && allViewsRendered(window) && (!idle || idle()))
             break;
         QThread::msleep(10);
     }

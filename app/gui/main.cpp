@@ -1,5 +1,7 @@
 // cardiolens: the desktop application.
 #include "cardiolens/BuildInfo.h"
+#include "ecg/EcgStripView.h"
+#include "ecg/EcgWorkspace.h"
 #include "gui/AppOptions.h"
 #include "gui/AppTranslator.h"
 #include "gui/DemoSamples.h"
@@ -41,6 +43,11 @@ int main(int argc, char* argv[]) {
     int failures = 0;
     for (const QString& f : files)
         failures += window.openFile(f) ? 0 : 1;
+    if (opts.ecgPageSeconds > 0) {
+        QCoreApplication::processEvents(); // lay the window out so the page width is known
+        window.ecgWorkspace()->stripView()->setPageSeconds(opts.ecgPageSeconds);
+        window.ecgWorkspace()->stripView()->goToTime(opts.ecgStart);
+    }
 
     if (opts.printTiming) {
         QTimer::singleShot(0, &window, [&clock] {
@@ -51,7 +58,8 @@ int main(int argc, char* argv[]) {
 
     if (headless) {
         QString error;
-        if (!writeScreenshotWhenReady(&window, opts.screenshotPath, &error)) {
+        if (!writeScreenshotWhenReady(&window, opts.screenshotPath, &error,
+                                      [&window] { return !window.isBusy(); })) {
             std::fprintf(stderr, "cardiolens: %s\n", qPrintable(error));
             return 1;
         }

@@ -59,6 +59,24 @@ double mvPerUnit(const QString& units) {
     return 0.0;
 }
 
+// Pages longer than this are overviews: envelopes, not paper-scale traces.
+constexpr double kOverviewSeconds = 60.0;
+bool isOverview(const EcgPanel& panel) {
+    return panel.endSeconds - panel.startSeconds > kOverviewSeconds;
+}
+
+// "2 h 05 min", "12 min 30 s", "45 s".
+QString formatDuration(double seconds) {
+    const auto s = qint64(std::llround(seconds));
+    if (s >= 3600)
+        return QStringLiteral("%1 h %2 min")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
+    if (s >= 60)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 s").arg(s);
+}
+
 double xFor(const EcgPanel& panel, double t) {
     const double span = panel.endSeconds - panel.startSeconds;
     return panel.rect.left() + (t - panel.startSeconds) / span * panel.rect.width();
@@ -126,7 +144,8 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
             continue;
         const double gain = state.gainFor(panel.lead);
         // The pulse goes at the start of each row, i.e. for panels touching the left edge.
-        const bool voltage = mvPerUnit(source.leadUnits(panel.lead)) > 0;
+        // The 1 mV pulse only means something where the trace is drawn at mm/mV.
+        const bool voltage = mvPerUnit(source.leadUnits(panel.lead)) > 0 && !isOverview(panel);
         if (voltage && state.showCalibrationPulse &&
             std::abs(panel.rect.left() - area.left()) < 0.5)
             paintCalibrationPulse(p, panel.rect, state, gain);
@@ -183,7 +202,23 @@ void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxP
     source.minMax(panel.lead, panel.startSeconds, panel.endSeconds, columns, m_mins.data(),
                   m_maxs.data());
 
-    const double baseline = panel.rect.center().y();
+    double baseline = panel.rect.center().y();
+    const double perUnit = mvPerUnit(source.leadUnits(panel.lead));
+    if (perUnit > 0 && !isOverview(panel)) {
+        pxPerMv *= perUnit; // pixels per unit of this lead
+    } else {
+        // Not a voltage, or an overview page (minutes to hours, where min/max envelopes
+        // span several mV): fit the page's range into 70 % of the row, as monitors do.
+        float lo = INFINITY, hi = -INFINITY;
+        for (int c = 0; c < columns; ++c)
+            if (!std::isnan(m_mins[std::size_t(c)])) {
+                lo = std::min(lo, m_mins[std::size_t(c)]);
+                hi = std::max(hi, m_maxs[std::size_t(c)]);
+            }
+        const double range = hi > lo ? double(hi - lo) : 1.0;
+        pxPerMv = 0.7 * panel.rect.height() / range;
+        baseline += (double(lo) + range / 2) * pxPerMv; // centre the range on the row
+    }
     const double dx = panel.rect.width() / columns;
     m_lines.clear();
     float prevMin = NAN, prevMax = NAN;
@@ -205,12 +240,20 @@ void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxP
         const double y2 = baseline - double(lo) * pxPerMv;
         m_lines.emplace_back(x, y1, x, std::max(y2, y1 + 0.6));
     }
+    // Overview rows keep to themselves (a paper-speed page overlaps as paper does).
+    const bool overview = isOverview(panel);
     if (m_raster) {
-        rasterTrace(*m_raster, m_rasterClip, pxPerMv);
+        rasterTrace(*m_raster,
+                    overview ? m_rasterClip.intersected(panel.rect.toAlignedRect()) : m_rasterClip,
+                    pxPerMv);
         return;
     }
+    p.save();
+    if (overview)
+        p.setClipRect(panel.rect, Qt::IntersectClip);
     p.setPen(penMm(kTrace, 0.3, pxPerMm));
     p.drawLines(m_lines.data(), int(m_lines.size()));
+    p.restore();
 }
 
 void EcgStripRenderer::rasterTrace(QImage& image, const QRect& clip, double) {
@@ -377,9 +420,17 @@ void EcgStripRenderer::paintFooter(QPainter& p, const QRectF& target,
                         kFooterMm * mm);
     p.fillRect(footer, QColor(250, 240, 238));
     const QLocale loc;
-    QString text = QStringLiteral("%1 mm/s   %2 mm/mV   %3")
-                       .arg(loc.toString(state.scale.mmPerSecond, 'g', 4),
-                            loc.toString(state.scale.mmPerMv, 'g', 3), state.filterLabel);
+    // Paper speeds read as mm/s; zoomed-out Holter views read as time per page.
+    const double pageSeconds = traceArea(target, state).width() / state.scale.pxPerSecond();
+    const QString speed =
+        state.scale.mmPerSecond >= 5.0
+            ? QStringLiteral("%1 mm/s").arg(loc.toString(state.scale.mmPerSecond, 'g', 4))
+            : QStringLiteral("%1 per page").arg(formatDuration(pageSeconds));
+    const QString gain =
+        pageSeconds > kOverviewSeconds
+            ? QStringLiteral("gain fitted per row")
+            : QStringLiteral("%1 mm/mV").arg(loc.toString(state.scale.mmPerMv, 'g', 3));
+    QString text = QStringLiteral("%1   %2   %3").arg(speed, gain, state.filterLabel);
     if (!std::isnan(state.heartRateBpm))
         text += QStringLiteral("   HR %1 bpm").arg(loc.toString(state.heartRateBpm, 'f', 0));
     const int seconds = int(state.startSeconds);

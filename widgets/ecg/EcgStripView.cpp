@@ -113,6 +113,14 @@ void EcgStripView::zoomTime(double factor) {
     clampAndNotify();
 }
 
+void EcgStripView::setPageSeconds(double seconds) {
+    const double widthMm =
+        m_renderer.traceArea(QRectF(rect()), m_state).width() / m_state.scale.pxPerMm;
+    seconds = std::clamp(seconds, kMinSecondsPerScreen, kMaxSecondsPerScreen);
+    m_state.scale.mmPerSecond = widthMm / seconds;
+    clampAndNotify();
+}
+
 bool EcgStripView::jumpToBeat(const QStringList& codes, bool forward) {
     const double now = m_state.startSeconds + pageSeconds() / 2;
     const auto matches = [&](const EcgBeatMark& b) {

@@ -48,6 +48,8 @@ public:
     void pageForward();
     void pageBack();
     void zoomTime(double factor); ///< > 1 shows less time (faster paper).
+    /// Sets the paper speed so one page shows \a seconds (1 s .. 24 h).
+    void setPageSeconds(double seconds);
 
     /// Jumps to the next (or previous) beat whose code is in \a codes; false if none.
     bool jumpToBeat(const QStringList& codes, bool forward);

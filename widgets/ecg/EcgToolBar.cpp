@@ -137,10 +137,7 @@ void EcgToolBar::setTwelveLeadLayoutsEnabled(bool enabled) {
 
 void EcgToolBar::setSpeed(double mmPerSecond) {
     const int i = m_speed->findData(mmPerSecond);
-    if (i >= 0)
-        m_speed->setCurrentIndex(i);
-    else
-        m_speed->setEditText(QString());
+    m_speed->setCurrentIndex(i); // -1 (blank) when zoomed away from the paper speeds
 }
 
 void EcgToolBar::setGain(double mmPerMv) {

@@ -28,6 +28,7 @@ namespace cardiolens::widgets {
 namespace {
 constexpr const char* kDetector = "detector";
 constexpr const char* kCalibrationKey = "ecg/screenCalibration";
+constexpr double kMaxRestingSeconds = 60.0;
 // Beat detection on open only for records up to this long (24-h Holters: on demand later).
 constexpr double kMaxDetectSeconds = 2 * 3600.0;
 constexpr int kNavigatorColumns = 2000;
@@ -108,6 +109,10 @@ bool EcgWorkspace::pyramidReady() const {
     return m_source && m_source->hasPyramid();
 }
 
+bool EcgWorkspace::isBusy() const {
+    return m_pyramidTimer->isActive() || m_detection->isRunning();
+}
+
 Result<bool> EcgWorkspace::openRecord(const QString& path) {
     auto opened = ecg::EcgReader::open(path);
     if (!opened)
@@ -143,7 +148,10 @@ Result<bool> EcgWorkspace::openRecord(const QString& path) {
     for (const auto& l : record.leads)
         names << l.name;
     const bool twelve = EcgLeadLayout::hasTwelveLeads(names);
-    state.layout = twelve ? EcgLayoutKind::ThreeByFour : EcgLayoutKind::Stack;
+    // A resting 12-lead ECG opens in the standard 3x4 + rhythm format; a long 12-lead
+    // recording (Holter) opens as a stack, which scales to any zoom.
+    const bool resting = twelve && record.durationSeconds() <= kMaxRestingSeconds;
+    state.layout = resting ? EcgLayoutKind::ThreeByFour : EcgLayoutKind::Stack;
     state.rhythmStrips = 1;
     m_view->setSource(m_source);
     m_view->setState(state);

@@ -42,6 +42,8 @@ public:
     const RecordTraceSource* traceSource() const { return m_source.get(); }
     /// True once the background pyramid is in use.
     bool pyramidReady() const;
+    /// True while background work for the open record (pyramid, beat detection) runs.
+    bool isBusy() const;
     QStringList annotators() const { return m_overlays.keys(); }
     QString currentAnnotator() const { return m_annotator; }
     void showAnnotator(const QString& annotator);
