@@ -130,7 +130,7 @@ bool MainWindow::openFile(const QString& path) {
             m_tabs->setCurrentWidget(m_ecg);
         break;
     case FileKind::DicomImage:
-        result = m_imaging->openDicomImage(path);
+        result = m_imaging->openVolume(path);
         if (result)
             m_tabs->setCurrentWidget(m_imaging);
         break;
@@ -141,6 +141,13 @@ bool MainWindow::openFile(const QString& path) {
         break;
     case FileKind::DicomOther:
         result = Error{tr("DICOM file without image or waveform content"), path};
+        break;
+    case FileKind::ImageVolume:
+    case FileKind::DicomFolder:
+    case FileKind::Video:
+        result = m_imaging->openVolume(path);
+        if (result)
+            m_tabs->setCurrentWidget(m_imaging);
         break;
     case FileKind::Unknown: {
         if (!QFileInfo::exists(path)) {

@@ -5,6 +5,7 @@
 #include "formats/EcgDescriber.h"
 #include "formats/FormatDetector.h"
 #include "imaging/DicomInspector.h"
+#include "imaging/ImageLoader.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -115,6 +116,20 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
                 return record.error();
             mergeEcg(out, EcgDescriber::describe(record.value()));
         }
+        if (kind == FileKind::DicomImage) // Geometry and timing as the volume reader sees them.
+            if (auto v = imaging::ImageLoader::inspect(path); v)
+                out[QStringLiteral("volume")] = v->toJson();
+        return out;
+    }
+    case FileKind::ImageVolume:
+    case FileKind::DicomFolder:
+    case FileKind::Video: {
+        auto v = imaging::ImageLoader::inspect(path);
+        if (!v)
+            return v.error();
+        QJsonObject out = v->toJson();
+        out[QStringLiteral("path")] = path;
+        out[QStringLiteral("kind")] = fileKindName(kind);
         return out;
     }
     case FileKind::Unknown:

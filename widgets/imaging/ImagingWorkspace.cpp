@@ -1,13 +1,17 @@
 #include "imaging/ImagingWorkspace.h"
 
-#include "imaging/DicomSliceReader.h"
+#include "imaging/CineVolume.h"
+#include "imaging/ImageLoader.h"
 #include "imaging/ImageSliceView.h"
+#include "imaging/SliceExtractor.h"
 
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace cardiolens::widgets {
@@ -26,8 +30,20 @@ ImagingWorkspace::ImagingWorkspace(QWidget* parent) : QWidget(parent) {
         m_windowLevel->setText(tr("W %1  L %2").arg(w, 0, 'f', 0).arg(l, 0, 'f', 0));
     });
 
+    m_slice = new QSpinBox(this);
+    m_phase = new QSpinBox(this);
+    for (QSpinBox* box : {m_slice, m_phase}) {
+        box->setEnabled(false);
+        connect(box, &QSpinBox::valueChanged, this,
+                [this] { showFrame(m_slice->value(), m_phase->value()); });
+    }
+    auto* frameForm = new QFormLayout;
+    frameForm->addRow(tr("Slice"), m_slice);
+    frameForm->addRow(tr("Phase"), m_phase);
+
     auto* panel = new QVBoxLayout;
     panel->addWidget(m_info, 1);
+    panel->addLayout(frameForm);
     panel->addWidget(m_windowLevel);
     panel->addWidget(autoWl);
     auto* panelWidget = new QWidget(this);
@@ -40,26 +56,56 @@ ImagingWorkspace::ImagingWorkspace(QWidget* parent) : QWidget(parent) {
     layout->addWidget(panelWidget);
 }
 
-Result<bool> ImagingWorkspace::openDicomImage(const QString& path) {
-    auto slice = imaging::DicomSliceReader::read(path);
-    if (!slice)
-        return slice.error();
+ImagingWorkspace::~ImagingWorkspace() = default;
+
+Result<bool> ImagingWorkspace::openVolume(const QString& path) {
+    auto loaded = imaging::ImageLoader::load(path);
+    if (!loaded)
+        return loaded.error();
+    m_volume = std::make_unique<imaging::CineVolume>(std::move(loaded.value()));
     m_currentFile = path;
-    m_view->setSlice(slice.value());
-    updateInfo();
+    const QSignalBlocker blockSlice(m_slice), blockPhase(m_phase);
+    m_slice->setRange(0, m_volume->slices() - 1);
+    m_phase->setRange(0, m_volume->phases() - 1);
+    m_slice->setValue(m_volume->slices() / 2);
+    m_phase->setValue(0);
+    m_slice->setEnabled(m_volume->slices() > 1);
+    m_phase->setEnabled(m_volume->phases() > 1);
+    showFrame(m_slice->value(), m_phase->value());
+    m_view->autoWindowLevel();
     Q_EMIT statusMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
     return true;
 }
 
-void ImagingWorkspace::updateInfo() {
-    const auto& s = m_view->slice();
-    m_info->setText(tr("<b>%1</b><br>%2 %3<br>%4 × %5 pixels<br>%6 × %7 mm per pixel")
-                        .arg(QFileInfo(m_currentFile).fileName().toHtmlEscaped(),
-                             s.modality.toHtmlEscaped(), s.description.toHtmlEscaped())
-                        .arg(s.width)
-                        .arg(s.height)
-                        .arg(QLocale().toString(s.spacing[0], 'f', 3),
-                             QLocale().toString(s.spacing[1], 'f', 3)));
+void ImagingWorkspace::showFrame(int slice, int phase) {
+    if (!m_volume)
+        return;
+    const auto [window, level] = std::pair{m_view->window(), m_view->level()};
+    const bool keepWindow = !m_view->slice().isEmpty();
+    m_view->setSlice(imaging::extractSlice(*m_volume, slice, phase));
+    if (keepWindow) // stepping through frames keeps the reader's window/level
+        m_view->setWindowLevel(window, level);
+    updateVolumeInfo();
+}
+
+void ImagingWorkspace::updateVolumeInfo() {
+    const auto& v = *m_volume;
+    const auto& g = v.geometry();
+    QString text =
+        tr("<b>%1</b><br>%2<br>%3 × %4 pixels, %5 slices × %6 phases<br>%7 × %8 mm per pixel, "
+           "slices %9 mm apart")
+            .arg(QFileInfo(m_currentFile).fileName().toHtmlEscaped(),
+                 v.info().modality.toHtmlEscaped())
+            .arg(v.width())
+            .arg(v.height())
+            .arg(v.slices())
+            .arg(v.phases())
+            .arg(QLocale().toString(g.pixelSpacing[0], 'f', 3),
+                 QLocale().toString(g.pixelSpacing[1], 'f', 3),
+                 QLocale().toString(g.sliceSpacing, 'f', 2));
+    for (const QString& w : v.warnings())
+        text += QStringLiteral("<br><i>%1</i>").arg(w.toHtmlEscaped());
+    m_info->setText(text);
 }
 
 } // namespace cardiolens::widgets

@@ -4,7 +4,14 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
+class QSpinBox;
+
+namespace cardiolens::imaging {
+class CineVolume;
+}
 
 namespace cardiolens::widgets {
 
@@ -16,9 +23,14 @@ class ImagingWorkspace : public QWidget {
     Q_OBJECT
 public:
     explicit ImagingWorkspace(QWidget* parent = nullptr);
+    ~ImagingWorkspace() override;
 
-    /// Opens a DICOM image file; on failure shows nothing new and returns the error.
-    Result<bool> openDicomImage(const QString& path);
+    /// Opens a cine volume or clip (NIfTI, MetaImage, NRRD, DICOM folder, AVI/MP4) and
+    /// shows its middle slice; slice and phase are chosen in the side panel.
+    Result<bool> openVolume(const QString& path);
+    /// Shows frame (slice, phase) of the open volume.
+    void showFrame(int slice, int phase);
+    const imaging::CineVolume* volume() const { return m_volume.get(); }
 
     ImageSliceView* view() const { return m_view; }
     QString currentFile() const { return m_currentFile; }
@@ -27,11 +39,14 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
-    void updateInfo();
+    void updateVolumeInfo();
     ImageSliceView* m_view = nullptr;
     QLabel* m_info = nullptr;
     QLabel* m_windowLevel = nullptr;
     QString m_currentFile;
+    std::unique_ptr<imaging::CineVolume> m_volume;
+    QSpinBox* m_slice = nullptr;
+    QSpinBox* m_phase = nullptr;
 };
 
 } // namespace cardiolens::widgets
