@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+#include "imaging/DatasetCase.h"
+
+#include <optional>
+
+namespace cardiolens::imaging {
+
+/// Recognises the public dataset layouts from a case folder or any file inside it, and
+/// lists a case's files and metadata:
+/// - ACDC: patientNNN/Info.cfg (ED, ES 1-based, Group, Height cm, Weight kg, NbFrame),
+///   patientNNN_4d.nii.gz, patientNNN_frameNN.nii.gz + _gt (RV 1, MYO 2, LV 3);
+/// - M&Ms: <code>/<code>_sa.nii.gz (4-D) + _sa_gt.nii.gz (LV 1, MYO 2, RV 3), ED/ES
+///   (0-based), Height, Weight, Pathology from the metadata CSV ("External code" column)
+///   found in the case folder or up to three folders above;
+/// - CAMUS: patientNNNN/patientNNNN_{2CH,4CH}_{ED,ES}[_gt].{mhd,nii.gz}, _half_sequence
+///   (.nii.gz) or _sequence (.mhd), Info_2CH.cfg / Info_4CH.cfg (ED, ES 1-based, NbFrame);
+///   labels LV 1, MYO 2, LA 3;
+/// - EchoNet-Dynamic: <root>/FileList.csv, VolumeTracings.csv, Videos/<name>.avi;
+/// - Sunnybrook: <root>/link.csv (patient_id,original_id), dicoms/<patient>/NN.dcm,
+///   contourfiles/<original>/{i,o}-contours/IM-0001-00NN-{i,o}contour-manual.txt.
+class DatasetLayout {
+public:
+    static std::optional<DatasetKind> detect(const QString& path);
+    static Result<DatasetCase> open(const QString& path);
+
+    static Result<DatasetCase> openAcdc(const QString& folder);
+    static Result<DatasetCase> openMnms(const QString& folder);
+    static Result<DatasetCase> openCamus(const QString& folder);
+    /// \a path: the dataset root, its Videos folder or one video in it. With no video
+    /// named, the first video of FileList.csv that has tracings is opened.
+    static Result<DatasetCase> openEchoNet(const QString& path);
+    /// \a path: the root (first patient of link.csv), a patient's DICOM or contour folder,
+    /// or a file inside one.
+    static Result<DatasetCase> openSunnybrook(const QString& path);
+
+    /// The first existing "<folder>/<stem>" + .nii.gz, .nii, .mhd or .nrrd; empty if none.
+    static QString findImage(const QString& folder, const QString& stem);
+};
+
+/// Reads a Sunnybrook contour file: one "x y" point per line, pixel coordinates.
+Result<Polygon> readSunnybrookContour(const QString& path);
+
+} // namespace cardiolens::imaging
