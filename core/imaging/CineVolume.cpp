@@ -1,0 +1,90 @@
+#include "imaging/CineVolume.h"
+
+#include <cstring>
+#include <limits>
+#include <new>
+
+namespace cardiolens::imaging {
+
+Result<CineVolume> CineVolume::create(const VolumeExtent& extent, PixelType type,
+                                      const QString& source, bool zeroFill) {
+    if (!extent.isValid())
+        return fileError(source, QStringLiteral("invalid volume size %1 x %2 x %3 slices x %4 "
+                                                "phases")
+                                     .arg(extent.width)
+                                     .arg(extent.height)
+                                     .arg(extent.slices)
+                                     .arg(extent.phases));
+    // Multiply in long double first: four ints can overflow size_t's range checks.
+    const long double bytes = (long double)extent.width * extent.height * extent.slices *
+                              extent.phases * (long double)bytesPerPixel(type);
+    if (bytes > (long double)kMaxBytes)
+        return fileError(source, QStringLiteral("volume of %1 x %2 x %3 x %4 %5 pixels needs "
+                                                "%6 MB, more than the %7 MB limit")
+                                     .arg(extent.width)
+                                     .arg(extent.height)
+                                     .arg(extent.slices)
+                                     .arg(extent.phases)
+                                     .arg(QLatin1String(pixelTypeName(type)))
+                                     .arg(double(bytes / (1024.0L * 1024.0L)), 0, 'f', 0)
+                                     .arg(kMaxBytes >> 20));
+    CineVolume v;
+    v.m_extent = extent;
+    v.m_type = type;
+    v.m_bytes = std::size_t(bytes);
+    try {
+        v.m_data = std::make_unique_for_overwrite<std::byte[]>(v.m_bytes);
+    } catch (const std::bad_alloc&) {
+        return fileError(
+            source,
+            QStringLiteral("out of memory allocating %1 MB for the volume").arg(v.m_bytes >> 20));
+    }
+    if (zeroFill)
+        std::memset(v.m_data.get(), 0, v.m_bytes);
+    v.m_info.sourcePath = source;
+    return v;
+}
+
+CineVolume CineVolume::clone() const {
+    CineVolume v;
+    v.m_extent = m_extent;
+    v.m_type = m_type;
+    v.m_bytes = m_bytes;
+    if (m_bytes) {
+        v.m_data = std::make_unique_for_overwrite<std::byte[]>(m_bytes);
+        std::memcpy(v.m_data.get(), m_data.get(), m_bytes);
+    }
+    v.m_geometry = m_geometry;
+    v.m_info = m_info;
+    v.m_warnings = m_warnings;
+    return v;
+}
+
+double CineVolume::valueAt(int x, int y, int slice, int phase) const {
+    const std::size_t index =
+        frameIndex(slice, phase) * m_extent.pixelsPerFrame() + std::size_t(y) * width() + x;
+    const std::byte* p = m_data.get() + index * bytesPerPixel(m_type);
+    switch (m_type) {
+    case PixelType::UInt8:
+        return double(std::to_integer<std::uint8_t>(*p));
+    case PixelType::Int16: {
+        std::int16_t v;
+        std::memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case PixelType::Float32: {
+        float v;
+        std::memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case PixelType::Rgb8: {
+        const auto r = std::to_integer<int>(p[0]);
+        const auto g = std::to_integer<int>(p[1]);
+        const auto b = std::to_integer<int>(p[2]);
+        return 0.299 * r + 0.587 * g + 0.114 * b;
+    }
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace cardiolens::imaging
