@@ -31,7 +31,7 @@ std::array<std::size_t, 256> histogram(const std::uint8_t* data, std::size_t n) 
     return partial[0];
 }
 
-std::optional<int> phaseOfFrame(const LabelCine& cine, std::optional<int> frame) {
+std::optional<int> phaseOfFrame(const LabelCineView& cine, std::optional<int> frame) {
     if (!frame)
         return std::nullopt;
     for (int p = 0; p < cine.nt; ++p)
@@ -45,7 +45,8 @@ double mostellerBsa(double heightCm, double weightKg) {
     return (heightCm > 0.0 && weightKg > 0.0) ? std::sqrt(heightCm * weightKg / 3600.0) : 0.0;
 }
 
-Result<CineMetrics> computeCineMetrics(const LabelCine& cine, const CineMetricsOptions& options) {
+Result<CineMetrics> computeCineMetrics(const LabelCineView& cine,
+                                       const CineMetricsOptions& options) {
     if (!cine.isConsistent())
         return Error{QStringLiteral("labelled cine has inconsistent dimensions"), {}};
     if (!(cine.spacing[0] > 0 && cine.spacing[1] > 0 && cine.spacing[2] > 0))

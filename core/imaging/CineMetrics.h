@@ -51,7 +51,11 @@ double mostellerBsa(double heightCm, double weightKg);
 
 /// Computes the metrics. ED/ES come from \a options when given (and stored), else ED is
 /// the phase of largest and ES of smallest LV blood-pool volume among labelled phases.
-Result<CineMetrics> computeCineMetrics(const LabelCine& cine,
+Result<CineMetrics> computeCineMetrics(const LabelCineView& cine,
                                        const CineMetricsOptions& options = {});
+inline Result<CineMetrics> computeCineMetrics(const LabelCine& cine,
+                                              const CineMetricsOptions& options = {}) {
+    return computeCineMetrics(cine.view(), options);
+}
 
 } // namespace cardiolens::imaging
