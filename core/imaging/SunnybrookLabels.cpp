@@ -93,6 +93,17 @@ Result<LabelCine> LabelledCaseLoader::sunnybrookLabels(const DatasetCase& c,
             e.triggerTimeMs.value_or(double(e.instanceNumber)));
     for (auto& [slice, times] : timesBySlice)
         std::sort(times.begin(), times.end());
+    if (warnings) {
+        for (const auto& [slice, times] : timesBySlice) {
+            if (times.size() < 3) {
+                *warnings << QStringLiteral(
+                                 "%1 holds only the contoured frames: phase numbers count "
+                                 "the frames present")
+                                 .arg(c.cineImage);
+                break;
+            }
+        }
+    }
     auto phaseOf = [&](const DicomFileEntry& e) {
         const auto& times = timesBySlice[clusterOf(slicePositions, along(e, normal))];
         const double t = e.triggerTimeMs.value_or(double(e.instanceNumber));
