@@ -60,6 +60,15 @@ CineVolume CineVolume::clone() const {
     return v;
 }
 
+bool CineVolume::reshape(const VolumeExtent& extent) {
+    if (!extent.isValid() || extent.pixelCount() != m_extent.pixelCount())
+        return false;
+    if (extent.phases != m_extent.phases)
+        m_geometry.triggerTimesMs.clear();
+    m_extent = extent;
+    return true;
+}
+
 double CineVolume::valueAt(int x, int y, int slice, int phase) const {
     const std::size_t index =
         frameIndex(slice, phase) * m_extent.pixelsPerFrame() + std::size_t(y) * width() + x;

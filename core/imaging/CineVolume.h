@@ -37,6 +37,11 @@ public:
 
     CineVolume clone() const;
 
+    /// Reinterprets the same buffer with another extent of equal pixel count, without
+    /// copying: e.g. a 2-D+t file read as slices becomes 1 slice x N phases. Trigger
+    /// times are dropped when the phase count changes. False (and no change) otherwise.
+    bool reshape(const VolumeExtent& extent);
+
     bool isEmpty() const { return m_bytes == 0; }
     const VolumeExtent& extent() const { return m_extent; }
     int width() const { return m_extent.width; }

@@ -109,6 +109,8 @@ Result<ImageLayout> readImageLayout(itk::ImageIOBase* io, const QString& path) {
     VolumeGeometry& g = layout.geometry;
     g.pixelSpacing = {io->GetSpacing(0), io->GetSpacing(1)};
     g.sliceSpacing = dims > 2 ? io->GetSpacing(2) : 1.0;
+    if (dims > 3) // MetaImage and NRRD keep the phase axis in ms (NIfTI overrides this).
+        g.frameTimeMs = io->GetSpacing(3);
     for (unsigned i = 0; i < std::min(dims, 3u); ++i)
         g.origin[i] = io->GetOrigin(i);
     std::array<std::array<double, 3>, 3> axes{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
@@ -233,7 +235,8 @@ Result<bool> writeWithImageIo(itk::ImageIOBase* io, const CineVolume& volume, co
             io->SetNumberOfComponents(3);
             break;
         }
-        io->SetUseCompression(path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive));
+        if (path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
+            io->SetUseCompression(true);
         io->SetFileName(QFile::encodeName(path).toStdString());
         setFullRegion(io, dims);
         io->WriteImageInformation();
