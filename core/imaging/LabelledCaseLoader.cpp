@@ -3,6 +3,7 @@
 #include "imaging/DatasetLayout.h"
 #include "imaging/DicomInspector.h"
 #include "imaging/DicomReader.h"
+#include "imaging/ItkFormatReader.h"
 #include "imaging/NiftiReader.h"
 #include "imaging/PolygonRasterizer.h"
 
@@ -18,10 +19,14 @@ Result<CineVolume> readVolumeFile(const QString& path) {
     if (lower.endsWith(QLatin1String(".nii")) || lower.endsWith(QLatin1String(".nii.gz")) ||
         lower.endsWith(QLatin1String(".hdr")))
         return NiftiReader::read(path);
+    if (lower.endsWith(QLatin1String(".mhd")) || lower.endsWith(QLatin1String(".mha")))
+        return ItkFormatReader::readMetaImage(path);
+    if (lower.endsWith(QLatin1String(".nrrd")) || lower.endsWith(QLatin1String(".nhdr")))
+        return ItkFormatReader::readNrrd(path);
     if (lower.endsWith(QLatin1String(".dcm")) || DicomInspector::looksLikeDicom(path))
         return DicomReader::readFile(path);
-    return fileError(path, QStringLiteral("unsupported image format for labels (NIfTI or DICOM "
-                                          "expected)"));
+    return fileError(path, QStringLiteral("unsupported image format for labels (NIfTI, MetaImage, "
+                                          "NRRD or DICOM expected)"));
 }
 
 Mask2D maskOf(const LabelVolume& labels, int slice = 0, int phase = 0) {

@@ -39,7 +39,7 @@ public:
                                               LabelConvention convention,
                                               const CineMetricsOptions& options = {});
 
-    /// Reads a label file (NIfTI; DICOM) and maps it to internal labels in place.
+    /// Reads a label file (NIfTI, MetaImage, NRRD, DICOM) and maps it to internal labels in place.
     static Result<LabelVolume> readLabels(const QString& path, LabelConvention convention);
     /// The Sunnybrook expert contours of a case drawn into a label cine: one stored phase
     /// per contoured cardiac phase, one slice per contoured slice position.

@@ -6,6 +6,7 @@
 #include "imaging/CineVolume.h"
 #include "imaging/LabelConvention.h"
 #include "imaging/NiftiWriter.h"
+#include "imaging/VolumeWriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -163,11 +164,15 @@ Result<GeneratedCase> SyntheticDatasets::writeMnms(const QString& root, const QS
     return truthOf(ph, QStringLiteral("mnms"), dir);
 }
 
-Result<GeneratedCase> SyntheticDatasets::writeCamus(const QString& root, int patient) {
+Result<GeneratedCase> SyntheticDatasets::writeCamus(const QString& root, int patient,
+                                                    bool metaImage) {
     const QString id = QStringLiteral("patient%1").arg(patient, 4, 10, QLatin1Char('0'));
     const QString dir = QDir(root).filePath(id);
     CARDIOLENS_TRY(makeDir(dir));
     const int halfFrames = 10; // ED .. ES
+    const QString ext = metaImage ? QStringLiteral(".mhd") : QStringLiteral(".nii.gz");
+    const QString sequence =
+        metaImage ? QStringLiteral("_sequence") : QStringLiteral("_half_sequence");
     const auto edPh = EchoPhantom::phase(0), esPh = EchoPhantom::phase(1);
     auto maskVolume = [](const Mask2D& m, int slices) {
         auto v = CineVolume::create({m.width, m.height, slices, 1}, PixelType::UInt8);
@@ -181,11 +186,18 @@ Result<GeneratedCase> SyntheticDatasets::writeCamus(const QString& root, int pat
         const QString view = four ? QStringLiteral("4CH") : QStringLiteral("2CH");
         const QString stem = id + QLatin1Char('_') + view;
         const double ef = 100.0 * (1.0 - EchoPhantom::volumeMl(esPh) / EchoPhantom::volumeMl(edPh));
+        // The NIfTI release lists EF and FrameRate; the MetaImage one LVedv, LVesv and LVef.
+        const QString tail = metaImage
+                                 ? QStringLiteral("LVedv: %1\nLVesv: %2\nLVef: %3\n")
+                                       .arg(EchoPhantom::volumeMl(edPh), 0, 'f', 2)
+                                       .arg(EchoPhantom::volumeMl(esPh), 0, 'f', 2)
+                                       .arg(ef, 0, 'f', 2)
+                                 : QStringLiteral("EF: %1\nFrameRate: 25\n").arg(ef, 0, 'f', 1);
         CARDIOLENS_TRY(writeText(QDir(dir).filePath(QStringLiteral("Info_%1.cfg").arg(view)),
                                  QStringLiteral("ED: 1\nES: %1\nNbFrame: %1\nSex: F\nAge: 63\n"
-                                                "ImageQuality: Good\nEF: %2\nFrameRate: 25\n")
-                                     .arg(halfFrames)
-                                     .arg(ef, 0, 'f', 1)));
+                                                "ImageQuality: Good\n")
+                                         .arg(halfFrames) +
+                                     tail));
         for (int p = 0; p < 2; ++p) {
             const Mask2D labels = EchoPhantom::render(EchoPhantom::phase(p), four); // CAMUS values
             Mask2D image = labels;
@@ -198,10 +210,9 @@ Result<GeneratedCase> SyntheticDatasets::writeCamus(const QString& root, int pat
                 return fileError(dir, QStringLiteral("out of memory"));
             std::memcpy(lv->bytes().data(), labels.values.data(), labels.values.size());
             std::memcpy(iv->bytes().data(), image.values.data(), image.values.size());
-            CARDIOLENS_TRY(NiftiWriter::write(
-                *iv, QDir(dir).filePath(stem + phase + QStringLiteral(".nii.gz"))));
-            CARDIOLENS_TRY(NiftiWriter::write(
-                *lv, QDir(dir).filePath(stem + phase + QStringLiteral("_gt.nii.gz"))));
+            CARDIOLENS_TRY(VolumeWriter::write(*iv, QDir(dir).filePath(stem + phase + ext)));
+            CARDIOLENS_TRY(VolumeWriter::write(
+                *lv, QDir(dir).filePath(stem + phase + QStringLiteral("_gt") + ext)));
         }
         // The half sequence (ED to ES) as a 3-D width x height x frame volume, as CAMUS stores it.
         auto seq = CineVolume::create({EchoPhantom::kWidth, EchoPhantom::kHeight, halfFrames, 1},
@@ -226,10 +237,10 @@ Result<GeneratedCase> SyntheticDatasets::writeCamus(const QString& root, int pat
             for (std::size_t i = 0; i < m.values.size(); ++i)
                 im[i] = std::byte(m.values[i] == 1 ? 20 : (m.values[i] == 2 ? 170 : 90));
         }
-        CARDIOLENS_TRY(NiftiWriter::write(
-            *seq, QDir(dir).filePath(stem + QStringLiteral("_half_sequence.nii.gz"))));
-        CARDIOLENS_TRY(NiftiWriter::write(
-            *seqGt, QDir(dir).filePath(stem + QStringLiteral("_half_sequence_gt.nii.gz"))));
+        CARDIOLENS_TRY(VolumeWriter::write(*seq, QDir(dir).filePath(stem + sequence + ext)));
+        if (!metaImage) // the first (MetaImage) release labels only ED and ES
+            CARDIOLENS_TRY(VolumeWriter::write(
+                *seqGt, QDir(dir).filePath(stem + sequence + QStringLiteral("_gt") + ext)));
     }
     GeneratedCase g;
     g.layout = QStringLiteral("camus");
@@ -336,6 +347,8 @@ Result<QList<GeneratedCase>> SyntheticDatasets::writeAll(const QString& root) {
     if (auto e = add(writeMnms(QDir(root).filePath(QStringLiteral("MnMs")))))
         return *e;
     if (auto e = add(writeCamus(QDir(root).filePath(QStringLiteral("CAMUS")))))
+        return *e;
+    if (auto e = add(writeCamus(QDir(root).filePath(QStringLiteral("CAMUS")), 2, true)))
         return *e;
     if (auto e = add(writeEchoNet(QDir(root).filePath(QStringLiteral("EchoNet-Dynamic")))))
         return *e;

@@ -29,11 +29,14 @@ public:
     static Result<GeneratedCase> writeMnms(const QString& root,
                                            const QString& code = QStringLiteral("A1D0Q7"));
     /// <root>/patientNNNN/{Info_2CH.cfg, Info_4CH.cfg, patientNNNN_{2CH,4CH}_{ED,ES}[_gt].nii.gz,
-    /// ..._half_sequence[_gt].nii.gz}.
-    static Result<GeneratedCase> writeCamus(const QString& root, int patient = 1);
+    /// ..._half_sequence[_gt].nii.gz} (the current CAMUS release), or with \a metaImage the
+    /// first release: ..._{ED,ES}[_gt].mhd + .raw and ..._sequence.mhd.
+    static Result<GeneratedCase> writeCamus(const QString& root, int patient = 1,
+                                            bool metaImage = false);
     /// <root>/{FileList.csv, VolumeTracings.csv, Videos/<name>.avi}.
     static Result<GeneratedCase> writeEchoNet(const QString& root);
-    /// All four layouts under <root>/{ACDC,MnMs,CAMUS,EchoNet-Dynamic}.
+    /// All four layouts under <root>/{ACDC,MnMs,CAMUS,EchoNet-Dynamic} (CAMUS patient0001 in
+    /// NIfTI, patient0002 in MetaImage).
     static Result<QList<GeneratedCase>> writeAll(const QString& root);
 };
 

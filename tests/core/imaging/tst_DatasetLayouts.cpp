@@ -5,6 +5,7 @@
 #include "SyntheticDatasets.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/LabelledCaseLoader.h"
+#include "imaging/VideoReader.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -62,7 +63,7 @@ private Q_SLOTS:
         if (!cases)
             QFAIL(qPrintable(describe(cases.error())));
         m_cases = *cases;
-        QCOMPARE(m_cases.size(), 4);
+        QCOMPARE(m_cases.size(), 5);
     }
 
     void detectFromFolderOrFile_data() {
@@ -162,6 +163,25 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("es_phase")).toInt(), 9);
     }
 
+    void camusMetaImage() {
+        // The first CAMUS release: .mhd + .raw, _sequence without labels.
+        const auto& truth = m_cases[3];
+        QVERIFY(truth.path.endsWith(QLatin1String("patient0002")));
+        auto m = LabelledCaseLoader::metrics(
+            QDir(truth.path).filePath(QStringLiteral("patient0002_4CH_ES_gt.mhd")));
+        if (!m)
+            QFAIL(qPrintable(describe(m.error())));
+        const DatasetCase& c = *m->datasetCase;
+        QVERIFY(c.views[0].sequence.endsWith(QLatin1String("_2CH_sequence.mhd")));
+        QVERIFY(c.views[0].sequenceLabels.isEmpty());
+        QCOMPARE(c.views[0].info.value(QStringLiteral("LVef")), QStringLiteral("56.88"));
+        const QJsonObject json = m->toJson();
+        QVERIFY(std::abs(json.value(QStringLiteral("lv_ef_percent")).toDouble() -
+                         truth.lvEfPercent) < 1.0);
+        QVERIFY(std::abs(percentError(json.value(QStringLiteral("lv_edv_ml")).toDouble(),
+                                      truth.lvEdvMl)) < 2.0);
+    }
+
     void echoNet() {
         const auto& truth = generated("echonet");
         auto c = DatasetLayout::open(truth.path);
@@ -175,7 +195,13 @@ private Q_SLOTS:
         QCOMPARE(*c->frameCount, 48);
         // The apex is the top end of the long axis in this view.
         QVERIFY(c->tracings[0].axis.apex.y < c->tracings[0].axis.base.y);
-        QVERIFY(QFile(c->cineImage).size() > 112 * 112 * 3 * 48);
+        // The generated video opens with the project's FFmpeg reader.
+        auto video = VideoReader::read(c->cineImage);
+        if (!video)
+            QFAIL(qPrintable(describe(video.error())));
+        QCOMPARE(video->width(), 112);
+        QCOMPARE(video->height(), 112);
+        QCOMPARE(video->phases(), 48);
         auto m = LabelledCaseLoader::metrics(*c);
         if (!m)
             QFAIL(qPrintable(describe(m.error())));
