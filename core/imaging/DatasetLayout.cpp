@@ -1,8 +1,10 @@
 #include "imaging/DatasetLayout.h"
 
+#include "imaging/MaskContourTracer.h"
 #include "imaging/TextTables.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -331,6 +333,32 @@ Result<Polygon> readSunnybrookContour(const QString& path) {
     if (polygon.size() < 3)
         return fileError(path, QStringLiteral("contour has fewer than 3 points"));
     return polygon;
+}
+
+Result<bool> writeSunnybrookContour(const QString& path, const Polygon& polygon) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return fileError(path, QStringLiteral("cannot write: %1").arg(file.errorString()));
+    QByteArray text;
+    for (const Point2& p : polygon)
+        text += QByteArray::number(p.x, 'f', 2) + ' ' + QByteArray::number(p.y, 'f', 2) + '\n';
+    if (file.write(text) != text.size())
+        return fileError(path, QStringLiteral("cannot write: %1").arg(file.errorString()));
+    return true;
+}
+
+Polygon sunnybrookContourFromLabels(const Mask2D& internalLabels, SunnybrookContourKind kind) {
+    const std::uint8_t lv = labelValue(CardiacLabel::LvBloodPool);
+    const std::uint8_t both[2] = {lv, labelValue(CardiacLabel::LvMyocardium)};
+    const auto outlines =
+        kind == SunnybrookContourKind::Inner
+            ? MaskContourTracer::trace(internalLabels, lv)
+            : MaskContourTracer::trace(internalLabels, std::span<const std::uint8_t>(both));
+    Polygon largest;
+    for (const Polygon& p : outlines)
+        if (signedArea(p) > signedArea(largest))
+            largest = p;
+    return largest;
 }
 
 } // namespace cardiolens::imaging

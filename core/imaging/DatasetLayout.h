@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "imaging/DatasetCase.h"
+#include "imaging/Mask2D.h"
 
 #include <optional>
 
@@ -41,5 +42,11 @@ public:
 
 /// Reads a Sunnybrook contour file: one "x y" point per line, pixel coordinates.
 Result<Polygon> readSunnybrookContour(const QString& path);
+/// Writes one in the same form ("%.2f %.2f" per line).
+Result<bool> writeSunnybrookContour(const QString& path, const Polygon& polygon);
+/// Internal labels of one slice -> Sunnybrook contours: Inner = outline of the LV blood
+/// pool, Outer = outline of blood pool + myocardium (the largest outline of each; empty
+/// when the label is absent).
+Polygon sunnybrookContourFromLabels(const Mask2D& internalLabels, SunnybrookContourKind kind);
 
 } // namespace cardiolens::imaging

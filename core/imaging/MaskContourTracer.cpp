@@ -1,5 +1,6 @@
 #include "imaging/MaskContourTracer.h"
 
+#include <array>
 #include <cmath>
 
 namespace cardiolens::imaging {
@@ -40,8 +41,22 @@ std::vector<Polygon> MaskContourTracer::trace(const Mask2D& mask, std::uint8_t l
     return trace(mask, label, Options{});
 }
 
+std::vector<Polygon> MaskContourTracer::trace(const Mask2D& mask,
+                                              std::span<const std::uint8_t> labels) {
+    return trace(mask, labels, Options{});
+}
+
 std::vector<Polygon> MaskContourTracer::trace(const Mask2D& mask, std::uint8_t label,
                                               const Options& options) {
+    return trace(mask, std::span<const std::uint8_t>(&label, 1), options);
+}
+
+std::vector<Polygon> MaskContourTracer::trace(const Mask2D& mask,
+                                              std::span<const std::uint8_t> labels,
+                                              const Options& options) {
+    std::array<bool, 256> wanted{};
+    for (std::uint8_t l : labels)
+        wanted[l] = true;
     std::vector<Polygon> result;
     if (mask.width <= 0 || mask.height <= 0)
         return result;
@@ -51,7 +66,7 @@ std::vector<Polygon> MaskContourTracer::trace(const Mask2D& mask, std::uint8_t l
     const int gh = mask.height + 2;
     auto inside = [&](int i, int j) {
         const int x = i - 1, y = j - 1;
-        return mask.contains(x, y) && mask.at(x, y) == label;
+        return mask.contains(x, y) && wanted[mask.at(x, y)];
     };
     // Each edge midpoint gets an id: 2 * sample index for the edge to the right of the
     // sample, + 1 for the edge below it.

@@ -4,6 +4,7 @@
 #include "imaging/Polygon.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace cardiolens::imaging {
@@ -28,6 +29,11 @@ public:
 
     static std::vector<Polygon> trace(const Mask2D& mask, std::uint8_t label);
     static std::vector<Polygon> trace(const Mask2D& mask, std::uint8_t label,
+                                      const Options& options);
+    /// Outlines of the union of several labels (e.g. LV blood pool + myocardium = the
+    /// epicardial outline).
+    static std::vector<Polygon> trace(const Mask2D& mask, std::span<const std::uint8_t> labels);
+    static std::vector<Polygon> trace(const Mask2D& mask, std::span<const std::uint8_t> labels,
                                       const Options& options);
 };
 

@@ -11,6 +11,7 @@
 
 #include <QDirIterator>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -226,6 +227,40 @@ private Q_SLOTS:
         }
         if (files.isEmpty())
             QSKIP("shared Sunnybrook contours not available");
+        QVERIFY(pairs >= 20);
+    }
+
+    void sunnybrookExportRoundTrip() {
+        // Expert contours -> internal labels -> exported contour files -> labels again.
+        const QStringList files = sunnybrookContours();
+        if (files.isEmpty())
+            QSKIP("shared Sunnybrook contours not available");
+        QTemporaryDir dir;
+        int pairs = 0;
+        for (const QString& inner : files) {
+            QString outer = inner;
+            outer.replace(QLatin1String("i-contours"), QLatin1String("o-contours"))
+                .replace(QLatin1String("icontour"), QLatin1String("ocontour"));
+            if (!inner.contains(QLatin1String("icontour")) || !QFileInfo::exists(outer))
+                continue;
+            Mask2D labels(256, 256);
+            PolygonRasterizer::fill(*readSunnybrookContour(outer), labels,
+                                    labelValue(CardiacLabel::LvMyocardium));
+            PolygonRasterizer::fill(*readSunnybrookContour(inner), labels,
+                                    labelValue(CardiacLabel::LvBloodPool));
+            Mask2D again(256, 256);
+            for (auto kind : {SunnybrookContourKind::Outer, SunnybrookContourKind::Inner}) {
+                const Polygon exported = sunnybrookContourFromLabels(labels, kind);
+                QVERIFY(exported.size() >= 4);
+                const QString path = dir.filePath(QStringLiteral("contour.txt"));
+                QVERIFY(writeSunnybrookContour(path, exported).ok());
+                auto back = readSunnybrookContour(path);
+                QVERIFY(back.ok());
+                PolygonRasterizer::fill(*back, again, labelValue(sunnybrookContourLabel(kind)));
+            }
+            QVERIFY(again.values == labels.values);
+            ++pairs;
+        }
         QVERIFY(pairs >= 20);
     }
 
