@@ -117,6 +117,11 @@ bool MainWindow::openFile(const QString& path) {
     case FileKind::DicomOther:
         result = Error{tr("DICOM file without image or waveform content"), path};
         break;
+    case FileKind::ImageVolume:
+    case FileKind::DicomFolder:
+    case FileKind::Video:
+        result = Error{tr("cine volumes and echo videos open once the imaging viewer lands"), path};
+        break;
     case FileKind::Unknown:
         if (!QFileInfo::exists(path))
             result = Error{tr("no such file"), path};

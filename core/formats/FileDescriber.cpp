@@ -3,6 +3,7 @@
 #include "ecg/WfdbHeader.h"
 #include "formats/FormatDetector.h"
 #include "imaging/DicomInspector.h"
+#include "imaging/ImageLoader.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -72,6 +73,20 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         if (!d)
             return d.error();
         QJsonObject out = d.value();
+        out[QStringLiteral("kind")] = fileKindName(kind);
+        if (kind == FileKind::DicomImage) // Geometry and timing as the volume reader sees them.
+            if (auto v = imaging::ImageLoader::inspect(path); v)
+                out[QStringLiteral("volume")] = v->toJson();
+        return out;
+    }
+    case FileKind::ImageVolume:
+    case FileKind::DicomFolder:
+    case FileKind::Video: {
+        auto v = imaging::ImageLoader::inspect(path);
+        if (!v)
+            return v.error();
+        QJsonObject out = v->toJson();
+        out[QStringLiteral("path")] = path;
         out[QStringLiteral("kind")] = fileKindName(kind);
         return out;
     }

@@ -1,6 +1,7 @@
 #include "formats/FormatDetector.h"
 
 #include "imaging/DicomInspector.h"
+#include "imaging/ImageLoader.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +21,12 @@ QString fileKindName(FileKind kind) {
         return QStringLiteral("dicom-waveform");
     case FileKind::DicomOther:
         return QStringLiteral("dicom-other");
+    case FileKind::ImageVolume:
+        return QStringLiteral("image-volume");
+    case FileKind::DicomFolder:
+        return QStringLiteral("dicom-folder");
+    case FileKind::Video:
+        return QStringLiteral("video");
     }
     return QStringLiteral("unknown");
 }
@@ -50,6 +57,19 @@ FileKind FormatDetector::detect(const QString& path) {
     const QString suffix = fi.suffix().toLower();
     if (suffix == QLatin1String("dcm"))
         return FileKind::DicomOther; // No preamble: GDCM may still read it.
+    switch (imaging::ImageLoader::detect(path)) {
+    case imaging::ImageFormat::Nifti:
+    case imaging::ImageFormat::MetaImage:
+    case imaging::ImageFormat::Nrrd:
+        return FileKind::ImageVolume;
+    case imaging::ImageFormat::DicomFolder:
+        return FileKind::DicomFolder;
+    case imaging::ImageFormat::Video:
+        return FileKind::Video;
+    case imaging::ImageFormat::DicomFile:
+    case imaging::ImageFormat::Unknown:
+        break;
+    }
     if (!wfdbHeaderFor(path).isEmpty())
         return FileKind::WfdbRecord;
     return FileKind::Unknown;

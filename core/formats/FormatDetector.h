@@ -11,6 +11,9 @@ enum class FileKind {
     DicomImage,    ///< DICOM with pixel data (MR, US, ...).
     DicomWaveform, ///< DICOM with a waveform sequence (12-lead ECG).
     DicomOther,
+    ImageVolume, ///< NIfTI, MetaImage or NRRD image (3-D or 4-D).
+    DicomFolder, ///< A folder of DICOM files (one or more series).
+    Video,       ///< AVI/MP4 echo video.
 };
 
 QString fileKindName(FileKind kind);

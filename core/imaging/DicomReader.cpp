@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace cardiolens::imaging {
 
 namespace {
@@ -21,6 +23,22 @@ void fillInfo(SeriesInfo& info, const DicomSeries& series, const QString& source
     info.seriesInstanceUid = series.seriesInstanceUid;
     info.seriesDescription = series.description;
     info.manufacturer = series.manufacturer;
+}
+
+// No codec DICOM uses expands data more than deflate's ~1032:1, so a header asking for
+// more pixel bytes than that from its file is lying: refuse before allocating.
+Result<bool> checkClaimedSize(const DicomFileEntry& f) {
+    const long double claimed = (long double)f.rows * f.columns * f.frames * f.samplesPerPixel *
+                                std::max(1, f.bitsAllocated / 8);
+    const auto onDisk = (long double)QFileInfo(f.path).size();
+    if (claimed > onDisk * 1100.0L)
+        return fileError(f.path, QStringLiteral("header declares %1 x %2 x %3 frames, which a "
+                                                "%4-byte file cannot hold; refused")
+                                     .arg(f.columns)
+                                     .arg(f.rows)
+                                     .arg(f.frames)
+                                     .arg(double(onDisk), 0, 'f', 0));
+    return true;
 }
 
 PixelType pixelTypeOf(const DicomFileEntry& f) {
@@ -59,6 +77,9 @@ Result<CineVolume> DicomReader::readSeries(const DicomSeries& series,
     if (!layout)
         return layout.error();
     const DicomFileEntry& first = series.files.front();
+    for (const DicomFileEntry& f : series.files)
+        if (auto sized = checkClaimedSize(f); !sized)
+            return sized.error();
     const PixelType type = pixelTypeOf(first);
     const QString folder = QFileInfo(first.path).path();
     auto created = CineVolume::create(layout->extent, type, folder);
@@ -98,6 +119,8 @@ Result<CineVolume> DicomReader::readFile(const QString& path) {
         return scanned.error();
     const DicomSeries& series = *scanned;
     const DicomFileEntry& entry = series.files.front();
+    if (auto sized = checkClaimedSize(entry); !sized)
+        return sized.error();
     const PixelType type = pixelTypeOf(entry);
     // A multi-frame clip is one slice whose frames are phases.
     const VolumeExtent extent{entry.columns, entry.rows, 1, entry.frames};

@@ -1,10 +1,7 @@
 #include "imaging/LabelledCaseLoader.h"
 
 #include "imaging/DatasetLayout.h"
-#include "imaging/DicomInspector.h"
-#include "imaging/DicomReader.h"
-#include "imaging/ItkFormatReader.h"
-#include "imaging/NiftiReader.h"
+#include "imaging/ImageLoader.h"
 #include "imaging/PolygonRasterizer.h"
 
 #include <QJsonArray>
@@ -15,18 +12,7 @@ namespace cardiolens::imaging {
 
 namespace {
 Result<CineVolume> readVolumeFile(const QString& path) {
-    const QString lower = path.toLower();
-    if (lower.endsWith(QLatin1String(".nii")) || lower.endsWith(QLatin1String(".nii.gz")) ||
-        lower.endsWith(QLatin1String(".hdr")))
-        return NiftiReader::read(path);
-    if (lower.endsWith(QLatin1String(".mhd")) || lower.endsWith(QLatin1String(".mha")))
-        return ItkFormatReader::readMetaImage(path);
-    if (lower.endsWith(QLatin1String(".nrrd")) || lower.endsWith(QLatin1String(".nhdr")))
-        return ItkFormatReader::readNrrd(path);
-    if (lower.endsWith(QLatin1String(".dcm")) || DicomInspector::looksLikeDicom(path))
-        return DicomReader::readFile(path);
-    return fileError(path, QStringLiteral("unsupported image format for labels (NIfTI, MetaImage, "
-                                          "NRRD or DICOM expected)"));
+    return ImageLoader::load(path); // NIfTI, MetaImage, NRRD, DICOM by content and name
 }
 
 Mask2D maskOf(const LabelVolume& labels, int slice = 0, int phase = 0) {

@@ -206,6 +206,14 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
         h.sclSlope = field<float>(raw, 112, sw);
         h.sclInter = field<float>(raw, 116, sw);
         h.xyztUnits = raw[123];
+        h.qformCode = field<std::int16_t>(raw, 252, sw);
+        h.sformCode = field<std::int16_t>(raw, 254, sw);
+        for (std::size_t i = 0; i < 3; ++i) {
+            h.quatern[i] = field<float>(raw, 256 + 4 * i, sw);
+            h.qoffset[i] = field<float>(raw, 268 + 4 * i, sw);
+        }
+        for (std::size_t i = 0; i < 12; ++i)
+            h.srow[i] = field<float>(raw, 280 + 4 * i, sw);
     } else {
         magic = QByteArray(reinterpret_cast<const char*>(raw + 4), 3);
         h.datatype = field<std::int16_t>(raw, 12, sw);
@@ -217,6 +225,14 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
         h.sclSlope = field<double>(raw, 176, sw);
         h.sclInter = field<double>(raw, 184, sw);
         h.xyztUnits = field<std::int32_t>(raw, 500, sw);
+        h.qformCode = field<std::int32_t>(raw, 344, sw);
+        h.sformCode = field<std::int32_t>(raw, 348, sw);
+        for (std::size_t i = 0; i < 3; ++i) {
+            h.quatern[i] = field<double>(raw, 352 + 8 * i, sw);
+            h.qoffset[i] = field<double>(raw, 376 + 8 * i, sw);
+        }
+        for (std::size_t i = 0; i < 12; ++i)
+            h.srow[i] = field<double>(raw, 400 + 8 * i, sw);
     }
 
     const QByteArray single = h.version == 1 ? "n+1" : "n+2";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "imaging/VolumeGeometry.h"
 
 #include <array>
 #include <cstdint>
@@ -25,12 +26,23 @@ struct NiftiHeader {
     int xyztUnits = 0;
     double sclSlope = 0.0;
     double sclInter = 0.0;
+    int qformCode = 0;
+    int sformCode = 0;
+    std::array<double, 3> quatern{}; ///< b, c, d.
+    std::array<double, 3> qoffset{};
+    std::array<double, 12> srow{}; ///< srow_x, srow_y, srow_z (RAS).
 
     /// Bytes of voxel data the header declares: product of dim[1..dim[0]] x bits / 8.
     std::uint64_t dataBytes() const;
     /// Time between volumes in ms from pixdim[4] and the time unit (without a unit: values
     /// below 5 are taken as seconds, others as ms); 0 when there is no time axis.
     double frameTimeMs() const;
+
+    /// Geometry computed from the header itself (sform, else qform, else pixdim), in LPS
+    /// like ITK's. Used when ITK refuses the file's orientation, as it does for the
+    /// sheared (non-orthonormal) sforms some M&Ms files carry: the axes are then
+    /// re-orthonormalised and a warning is added to \a warnings.
+    VolumeGeometry geometryFromHeader(QStringList& warnings) const;
 
     /// Reads and checks the header of \a path (.nii, .nii.gz, .hdr, .hdr.gz): magic, sizes,
     /// datatype, dimensions, and that the data file really holds vox_offset + dataBytes()

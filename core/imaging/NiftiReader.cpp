@@ -119,34 +119,13 @@ void swapInPlace(std::span<std::byte> bytes, std::size_t width) {
         std::reverse(bytes.begin() + std::ptrdiff_t(i), bytes.begin() + std::ptrdiff_t(i + width));
 }
 
-} // namespace
-
-Result<CineVolume> NiftiReader::read(const QString& path) {
-    auto inspected = NiftiHeader::inspect(path);
-    if (!inspected)
-        return inspected.error();
-    const NiftiHeader& header = *inspected;
-    for (int i = 5; i <= header.dimensions; ++i) {
-        if (header.dim[std::size_t(i)] > 1)
-            return fileError(path, QStringLiteral("%1-D NIfTI images are not supported (up to "
-                                                  "x, y, slice, phase)")
-                                       .arg(header.dimensions));
-    }
-    if (header.datatype == 32)
-        return fileError(path, QStringLiteral("complex-valued NIfTI images are not supported"));
-
+Result<CineVolume> readVoxels(const NiftiHeader& header, const QString& path,
+                              const VolumeGeometry& geometry, const QStringList& warnings) {
     VolumeExtent extent;
     extent.width = int(header.dim[1]);
     extent.height = header.dimensions >= 2 ? int(header.dim[2]) : 1;
     extent.slices = header.dimensions >= 3 ? int(header.dim[3]) : 1;
     extent.phases = header.dimensions >= 4 ? int(header.dim[4]) : 1;
-
-    // Geometry from ITK (the header is already known to be honest about sizes).
-    auto io = itk::NiftiImageIO::New();
-    auto layout = detail::readImageLayout(io.GetPointer(), path);
-    if (!layout)
-        return layout.error();
-
     const bool scaled =
         header.sclSlope != 0.0 && (header.sclSlope != 1.0 || header.sclInter != 0.0);
     PixelType type = PixelType::Float32;
@@ -219,13 +198,50 @@ Result<CineVolume> NiftiReader::read(const QString& path) {
     }
 
     VolumeGeometry& g = volume.geometry();
-    g = layout->geometry;
+    g = geometry;
+    volume.warnings() << warnings;
     g.frameTimeMs = header.frameTimeMs();
     volume.warnings() << g.check(extent.phases);
     SeriesInfo& info = volume.info();
     info.sourcePath = path;
     info.format = QStringLiteral("NIfTI");
     return volume;
+}
+
+} // namespace
+
+Result<CineVolume> NiftiReader::read(const QString& path) {
+    auto inspected = NiftiHeader::inspect(path);
+    if (!inspected)
+        return inspected.error();
+    const NiftiHeader& header = *inspected;
+    for (int i = 5; i <= header.dimensions; ++i) {
+        if (header.dim[std::size_t(i)] > 1)
+            return fileError(path, QStringLiteral("%1-D NIfTI images are not supported (up to "
+                                                  "x, y, slice, phase)")
+                                       .arg(header.dimensions));
+    }
+    if (header.datatype == 32)
+        return fileError(path, QStringLiteral("complex-valued NIfTI images are not supported"));
+
+    // Geometry from ITK (the header is already known to be honest about sizes).
+    QStringList geometryWarnings;
+    VolumeGeometry geometry;
+    // ITK only opens files named .nii/.nii.gz/.hdr; others get the header's own geometry.
+    if (!NiftiHeader::hasNiftiExtension(path)) {
+        geometry = header.geometryFromHeader(geometryWarnings);
+        return readVoxels(header, path, geometry, geometryWarnings);
+    }
+    auto io = itk::NiftiImageIO::New();
+    auto layout = detail::readImageLayout(io.GetPointer(), path);
+    if (layout) {
+        geometry = layout->geometry;
+    } else if (layout.error().message.contains(QLatin1String("orthonormal"))) {
+        geometry = header.geometryFromHeader(geometryWarnings);
+    } else {
+        return layout.error();
+    }
+    return readVoxels(header, path, geometry, geometryWarnings);
 }
 
 } // namespace cardiolens::imaging

@@ -304,6 +304,41 @@ Result<CineVolume> VideoReader::read(const QString& path, const Options& options
     return Decoder(path, options).run();
 }
 
+Result<VideoReader::Probe> VideoReader::probe(const QString& path) {
+    av_log_set_level(AV_LOG_QUIET);
+    if (!QFileInfo(path).isFile())
+        return fileError(path, QStringLiteral("no such file"));
+    std::pair<QElapsedTimer, qint64> deadline;
+    deadline.first.start();
+    deadline.second = 10000;
+    AVFormatContext* ctx = avformat_alloc_context();
+    ctx->interrupt_callback = {interruptWhenLate, &deadline};
+    int r = avformat_open_input(&ctx, QFile::encodeName(path).constData(), nullptr, nullptr);
+    if (r < 0)
+        return fileError(path, QStringLiteral("not a readable video (%1)").arg(ffmpegError(r)));
+    InputPtr input(ctx);
+    if ((r = avformat_find_stream_info(ctx, nullptr)) < 0)
+        return fileError(path, QStringLiteral("cannot read stream info (%1)").arg(ffmpegError(r)));
+    const int index = av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (index < 0)
+        return fileError(path, QStringLiteral("no video stream"));
+    const AVStream* stream = ctx->streams[index];
+    Probe p;
+    p.width = stream->codecpar->width;
+    p.height = stream->codecpar->height;
+    const AVRational rate =
+        stream->avg_frame_rate.num > 0 ? stream->avg_frame_rate : stream->r_frame_rate;
+    p.frameTimeMs = rate.num > 0 && rate.den > 0 ? 1000.0 / av_q2d(rate) : 0.0;
+    if (stream->nb_frames > 0)
+        p.frames = int(std::min<std::int64_t>(stream->nb_frames, INT32_MAX));
+    else if (stream->duration > 0 && p.frameTimeMs > 0.0)
+        p.frames =
+            int(std::lround(stream->duration * av_q2d(stream->time_base) * 1000.0 / p.frameTimeMs));
+    if (const AVCodecDescriptor* d = avcodec_descriptor_get(stream->codecpar->codec_id))
+        p.codec = QLatin1String(d->name);
+    return p;
+}
+
 bool VideoReader::hasVideoExtension(const QString& path) {
     static const char* extensions[] = {".avi",  ".mp4", ".mov",  ".mkv", ".m4v",
                                        ".webm", ".mpg", ".mpeg", ".wmv"};

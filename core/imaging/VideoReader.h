@@ -20,6 +20,16 @@ public:
 
     static Result<CineVolume> read(const QString& path);
     static Result<CineVolume> read(const QString& path, const Options& options);
+    /// Frame size, frame count (announced, or duration x rate) and frame time from the
+    /// container and stream headers, without decoding.
+    struct Probe {
+        int width = 0;
+        int height = 0;
+        int frames = 0;
+        double frameTimeMs = 0.0;
+        QString codec;
+    };
+    static Result<Probe> probe(const QString& path);
     /// True for extensions FFmpeg handles that this reader is meant for.
     static bool hasVideoExtension(const QString& path);
 };

@@ -114,6 +114,15 @@ private Q_SLOTS:
             QVERIFY(std::abs(g.direction[std::size_t(i)] -
                              original.geometry().direction[std::size_t(i)]) < 1e-5);
         QVERIFY2(std::abs(g.frameTimeMs - 40.0) < 1e-3, qPrintable(QString::number(g.frameTimeMs)));
+        // The header's own geometry (the fallback for files ITK refuses) agrees with ITK's.
+        QStringList unused;
+        const VolumeGeometry own = header->geometryFromHeader(unused);
+        for (std::size_t i = 0; i < 9; ++i)
+            QVERIFY2(std::abs(own.direction[i] - g.direction[i]) < 1e-5,
+                     qPrintable(QString::number(i)));
+        for (std::size_t i = 0; i < 3; ++i)
+            QVERIFY(std::abs(own.origin[i] - g.origin[i]) < 1e-4);
+        QVERIFY(std::abs(own.sliceSpacing - 8.0) < 1e-5);
         QCOMPARE(read->info().format, QStringLiteral("NIfTI"));
         QVERIFY2(read->warnings().isEmpty(), qPrintable(read->warnings().join(u';')));
     }
@@ -203,6 +212,25 @@ private Q_SLOTS:
         writeFile(tiny, QByteArray(100, 'x'));
         QVERIFY(!NiftiReader::read(tiny).ok());
         QVERIFY(!NiftiReader::read(scratch(QStringLiteral("missing.nii"))).ok());
+    }
+
+    void shearedSformIsReadWithAWarning() {
+        // M&Ms-style file: no qform, an sform whose axes are not perpendicular.
+        QByteArray bytes = lyingHeader(4, 4, 2, 1, 4 * 4 * 2 * 2);
+        const std::int16_t dim0 = 3;
+        std::memcpy(bytes.data() + 40, &dim0, 2);
+        const std::int16_t codes[2] = {0, 1}; // qform_code, sform_code
+        std::memcpy(bytes.data() + 252, codes, sizeof codes);
+        const float srow[12] = {1.0f, 0.3f, 0, 5, 0, 1.0f, 0, 6, 0, 0, 2.0f, 7};
+        std::memcpy(bytes.data() + 280, srow, sizeof srow);
+        const QString path = scratch(QStringLiteral("sheared.nii"));
+        writeFile(path, bytes);
+        auto read = NiftiReader::read(path);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().describe()));
+        QVERIFY(read->geometry().isOrthonormal());
+        QVERIFY2(read->warnings().join(u' ').contains(QStringLiteral("orthonormal")),
+                 qPrintable(read->warnings().join(u';')));
+        QVERIFY(std::abs(read->geometry().sliceSpacing - 2.0) < 1e-4);
     }
 
     void refusesBadDimensions() {
