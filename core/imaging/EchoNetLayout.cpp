@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -79,7 +80,9 @@ Result<DatasetCase> DatasetLayout::openEchoNet(const QString& path) {
         const std::array<double, 4> xy{f[1].toDouble(&ok[0]), f[2].toDouble(&ok[1]),
                                        f[3].toDouble(&ok[2]), f[4].toDouble(&ok[3])};
         const int frame = f[5].toInt(&ok[4]);
-        if (!(ok[0] && ok[1] && ok[2] && ok[3] && ok[4]) || frame < 0) {
+        const bool finite = std::all_of(
+            xy.begin(), xy.end(), [](double v) { return std::isfinite(v) && std::abs(v) < 1e5; });
+        if (!(ok[0] && ok[1] && ok[2] && ok[3] && ok[4]) || !finite || frame < 0) {
             bad = f.join(QLatin1Char(','));
             return false;
         }

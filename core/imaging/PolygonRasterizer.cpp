@@ -10,6 +10,11 @@ void PolygonRasterizer::fill(const Polygon& polygon, Mask2D& mask, std::uint8_t 
 }
 
 void PolygonRasterizer::fill(std::span<const Polygon> polygons, Mask2D& mask, std::uint8_t value) {
+    // Outlines come from files: a non-finite vertex makes the whole request meaningless.
+    for (const Polygon& p : polygons)
+        for (const Point2& v : p)
+            if (!std::isfinite(v.x) || !std::isfinite(v.y))
+                return;
     double minY = INFINITY, maxY = -INFINITY;
     for (const Polygon& p : polygons)
         for (const Point2& v : p) {

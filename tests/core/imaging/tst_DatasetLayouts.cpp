@@ -308,6 +308,11 @@ private Q_SLOTS:
         t.write("FileName,X1,Y1,X2,Y2,Frame\nA.avi,1,2,3,x,5\n");
         t.close();
         QVERIFY(!LabelledCaseLoader::metrics(echo).ok());
+        QVERIFY(t.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        t.write(
+            "FileName,X1,Y1,X2,Y2,Frame\nA.avi,1,2,3,nan,5\nA.avi,1,2,3,4,5\nA.avi,1,2,3,4,5\n");
+        t.close();
+        QVERIFY(!LabelledCaseLoader::metrics(echo).ok());
     }
 };
 

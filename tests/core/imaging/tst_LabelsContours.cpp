@@ -156,6 +156,8 @@ private Q_SLOTS:
         QCOMPARE(int(countLabel(m, 1)), 0);
         m = fill({{1, 1}, {5, 5}});
         QCOMPARE(int(countLabel(m, 1)), 0);
+        m = fill({{1, 1}, {5, NAN}, {1, 5}});
+        QCOMPARE(int(countLabel(m, 1)), 0);
     }
 
     void rasteriseTilesWithoutOverlap() {
