@@ -2,6 +2,7 @@
 
 #include "ecg/WfdbHeader.h"
 #include "formats/FormatDetector.h"
+#include "imaging/DatasetLayout.h"
 #include "imaging/DicomInspector.h"
 #include "imaging/ImageLoader.h"
 
@@ -49,6 +50,33 @@ QJsonObject describeWfdb(const ecg::WfdbHeader& h, const QString& headerPath) {
     return out;
 }
 
+// The public dataset layout (ACDC, M&Ms, CAMUS, EchoNet-Dynamic, Sunnybrook) a file or
+// folder belongs to, when one is recognised.
+void addLayout(QJsonObject& out, const QString& path) {
+    if (const auto layout = imaging::DatasetLayout::detect(path))
+        out[QStringLiteral("layout")] = imaging::datasetKindName(*layout);
+}
+
+// A case folder (or a layout's text file) that is not itself an image.
+QJsonObject describeCase(const imaging::DatasetCase& c, const QString& path) {
+    QJsonObject out;
+    out[QStringLiteral("path")] = path;
+    out[QStringLiteral("kind")] = QStringLiteral("dataset_case");
+    out[QStringLiteral("layout")] = imaging::datasetKindName(c.kind);
+    out[QStringLiteral("case")] = c.caseId;
+    out[QStringLiteral("label_convention")] = imaging::labelConventionName(c.convention);
+    if (c.edFrame)
+        out[QStringLiteral("ed_phase")] = *c.edFrame;
+    if (c.esFrame)
+        out[QStringLiteral("es_phase")] = *c.esFrame;
+    if (c.frameCount)
+        out[QStringLiteral("phases")] = *c.frameCount;
+    if (!c.cineImage.isEmpty())
+        out[QStringLiteral("image")] = c.cineImage;
+    out[QStringLiteral("warnings")] = QJsonArray::fromStringList(c.warnings);
+    return out;
+}
+
 } // namespace
 
 Result<QJsonObject> FileDescriber::describe(const QString& path) {
@@ -77,6 +105,7 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         if (kind == FileKind::DicomImage) // Geometry and timing as the volume reader sees them.
             if (auto v = imaging::ImageLoader::inspect(path); v)
                 out[QStringLiteral("volume")] = v->toJson();
+        addLayout(out, path);
         return out;
     }
     case FileKind::ImageVolume:
@@ -88,9 +117,16 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         QJsonObject out = v->toJson();
         out[QStringLiteral("path")] = path;
         out[QStringLiteral("kind")] = fileKindName(kind);
+        addLayout(out, path);
         return out;
     }
     case FileKind::Unknown:
+        if (imaging::DatasetLayout::detect(path)) {
+            auto c = imaging::DatasetLayout::open(path);
+            if (!c)
+                return c.error();
+            return describeCase(*c, path);
+        }
         break;
     }
     return fileError(path, QStringLiteral("unrecognised file format"));

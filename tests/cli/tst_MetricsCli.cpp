@@ -4,6 +4,7 @@
 
 #include "SyntheticDatasets.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -62,6 +63,19 @@ private Q_SLOTS:
                 QVERIFY(r.json.contains(QStringLiteral("rv_esv_ml")));
                 QVERIFY(r.json.contains(QStringLiteral("rv_ef_percent")));
             }
+        }
+    }
+
+    void infoNamesTheLayout() {
+        for (const tools::GeneratedCase& c : m_cases) {
+            QProcess p;
+            p.start(QStringLiteral(CARDIOLENS_CLI_PATH),
+                    {QStringLiteral("info"), c.path, QStringLiteral("--json")});
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+            const QJsonArray out = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+            QCOMPARE(out.size(), 1);
+            QCOMPARE(out[0].toObject().value(QStringLiteral("layout")).toString(), c.layout);
         }
     }
 
