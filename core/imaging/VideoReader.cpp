@@ -81,12 +81,17 @@ public:
             if (r < 0) {
                 if (r != AVERROR_EOF)
                     readError = r;
-                avcodec_send_packet(m_codec.get(), nullptr); // Flush.
+                avcodec_send_packet(m_codec.get(), nullptr); // Flush the decoder.
                 ended = true;
             } else if (packet->stream_index == m_stream) {
-                const int s = avcodec_send_packet(m_codec.get(), packet.get());
+                int s = avcodec_send_packet(m_codec.get(), packet.get());
+                while (s == AVERROR(EAGAIN)) { // Decoder full: take frames out, resend.
+                    if (auto taken = receiveFrames(frame.get()); !taken)
+                        return taken.error();
+                    s = avcodec_send_packet(m_codec.get(), packet.get());
+                }
                 av_packet_unref(packet.get());
-                if (s < 0 && s != AVERROR(EAGAIN)) {
+                if (s < 0) {
                     m_warnings
                         << QStringLiteral("undecodable packet skipped (%1)").arg(ffmpegError(s));
                     continue;
@@ -95,19 +100,8 @@ public:
                 av_packet_unref(packet.get());
                 continue;
             }
-            while (true) {
-                const int d = avcodec_receive_frame(m_codec.get(), frame.get());
-                if (d == AVERROR(EAGAIN) || d == AVERROR_EOF)
-                    break;
-                if (d < 0) {
-                    m_warnings << QStringLiteral("decoding error (%1)").arg(ffmpegError(d));
-                    break;
-                }
-                auto stored = store(frame.get());
-                av_frame_unref(frame.get());
-                if (!stored)
-                    return stored.error();
-            }
+            if (auto taken = receiveFrames(frame.get()); !taken)
+                return taken.error();
         }
         if (m_frames == 0)
             return fileError(
@@ -127,6 +121,22 @@ public:
     }
 
 private:
+    Result<bool> receiveFrames(AVFrame* frame) {
+        while (true) {
+            const int d = avcodec_receive_frame(m_codec.get(), frame);
+            if (d == AVERROR(EAGAIN) || d == AVERROR_EOF)
+                return true;
+            if (d < 0) {
+                m_warnings << QStringLiteral("decoding error (%1)").arg(ffmpegError(d));
+                return true;
+            }
+            auto stored = store(frame);
+            av_frame_unref(frame);
+            if (!stored)
+                return stored;
+        }
+    }
+
     Result<bool> open() {
         m_deadline.first.start();
         m_deadline.second = qint64(m_options.timeoutSeconds) * 1000;

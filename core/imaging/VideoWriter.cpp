@@ -29,6 +29,9 @@ Result<bool> drain(AVCodecContext* codec, AVFormatContext* out, AVStream* stream
             return true;
         if (r < 0)
             return fileError(path, QStringLiteral("encoding failed (%1)").arg(ffmpegError(r)));
+        // One frame long: without a duration MP4's edit list leaves out the last frame.
+        if (packet->duration <= 0)
+            packet->duration = 1;
         av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
         packet->stream_index = stream->index;
         const int w = av_interleaved_write_frame(out, packet);
@@ -55,8 +58,10 @@ Result<bool> VideoWriter::write(const CineVolume& volume, const QString& path, C
     if (avformat_alloc_output_context2(&raw, nullptr, nullptr, native.constData()) < 0 || !raw)
         return fileError(path, QStringLiteral("no video container for this file name"));
     OutputPtr out(raw);
-    const AVCodec* codec =
-        avcodec_find_encoder(codecKind == Codec::Mjpeg ? AV_CODEC_ID_MJPEG : AV_CODEC_ID_FFV1);
+    const AVCodecID id = codecKind == Codec::Mjpeg  ? AV_CODEC_ID_MJPEG
+                         : codecKind == Codec::Ffv1 ? AV_CODEC_ID_FFV1
+                                                    : AV_CODEC_ID_MPEG4;
+    const AVCodec* codec = avcodec_find_encoder(id);
     if (!codec)
         return fileError(path, QStringLiteral("the FFmpeg build lacks the encoder"));
     AVStream* stream = avformat_new_stream(out.get(), nullptr);
@@ -70,8 +75,13 @@ Result<bool> VideoWriter::write(const CineVolume& volume, const QString& path, C
         ctx->color_range = AVCOL_RANGE_JPEG;
         ctx->flags |= AV_CODEC_FLAG_QSCALE;
         ctx->global_quality = FF_QP2LAMBDA * 2;
-    } else {
+    } else if (codecKind == Codec::Ffv1) {
         ctx->pix_fmt = rgb ? AV_PIX_FMT_0RGB32 : AV_PIX_FMT_GRAY8;
+    } else {
+        ctx->pix_fmt = AV_PIX_FMT_YUV420P;
+        ctx->flags |= AV_CODEC_FLAG_QSCALE;
+        ctx->global_quality = FF_QP2LAMBDA * 2;
+        ctx->gop_size = 12;
     }
     if (out->oformat->flags & AVFMT_GLOBALHEADER)
         ctx->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;

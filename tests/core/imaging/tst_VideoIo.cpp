@@ -75,6 +75,26 @@ private Q_SLOTS:
         QCOMPARE(read->info().format, QStringLiteral("video"));
     }
 
+    void mp4Clip() {
+        const CineVolume clip = echoLikeClip(25);
+        const QString path = scratch(QStringLiteral("clip.mp4"));
+        auto w = VideoWriter::write(clip, path, VideoWriter::Codec::Mpeg4);
+        QVERIFY2(w.ok(), qPrintable(w.ok() ? QString() : w.error().describe()));
+        auto read = VideoReader::read(path);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().describe()));
+        QVERIFY2(read->extent() == (VolumeExtent{112, 112, 1, 25}),
+                 qPrintable(QStringLiteral("%1 phases, %2")
+                                .arg(read->phases())
+                                .arg(read->warnings().join(u';'))));
+        QCOMPARE(read->pixelType(), PixelType::UInt8);
+        QVERIFY(meanAbsDiff(*read, clip) < 4.0);
+        QVERIFY(std::abs(read->geometry().frameTimeMs - 20.0) < 1e-3);
+        // Times from the stream's time stamps: increasing, 20 ms apart on average.
+        const auto& t = read->geometry().triggerTimesMs;
+        QCOMPARE(t.size(), std::size_t(25));
+        QVERIFY(std::abs(t.back() - 24 * 20.0) < 1.0);
+    }
+
     void colourStaysColour() {
         auto v = CineVolume::create({64, 48, 1, 5}, PixelType::Rgb8);
         v->geometry().frameTimeMs = 40.0;
