@@ -215,7 +215,7 @@ Result<DatasetCase> DatasetLayout::openMnms(const QString& folder) {
     // The metadata CSV sits at the dataset root, a few folders above the case.
     QDir dir(folder);
     QString csvPath;
-    for (int level = 0; level <= 3 && csvPath.isEmpty(); ++level) {
+    for (int level = 0; level <= 4 && csvPath.isEmpty(); ++level) {
         for (const QString& n : dir.entryList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
             auto read =
                 TextTables::readCsv(dir.filePath(n), [](const QStringList&) { return false; });

@@ -14,7 +14,7 @@ namespace cardiolens::imaging {
 ///   patientNNN_4d.nii.gz, patientNNN_frameNN.nii.gz + _gt (RV 1, MYO 2, LV 3);
 /// - M&Ms: <code>/<code>_sa.nii.gz (4-D) + _sa_gt.nii.gz (LV 1, MYO 2, RV 3), ED/ES
 ///   (0-based), Height, Weight, Pathology from the metadata CSV ("External code" column)
-///   found in the case folder or up to three folders above;
+///   found in the case folder or up to four folders above (Training/Labeled/<code>, the release root, beside it);
 /// - CAMUS: patientNNNN/patientNNNN_{2CH,4CH}_{ED,ES}[_gt].{mhd,nii.gz}, _half_sequence
 ///   (.nii.gz) or _sequence (.mhd), Info_2CH.cfg / Info_4CH.cfg (ED, ES 1-based, NbFrame);
 ///   labels LV 1, MYO 2, LA 3;
