@@ -66,29 +66,38 @@ Result<CineMetrics> computeCineMetrics(const LabelCineView& cine,
         return m.phaseVolumesMl[std::size_t(phase)][labelValue(label)];
     };
 
-    const auto edMeta = phaseOfFrame(cine, options.edFrame);
-    const auto esMeta = phaseOfFrame(cine, options.esFrame);
-    if (edMeta && esMeta) {
-        m.edPhase = *edMeta;
-        m.esPhase = *esMeta;
-        m.phasesFromMetadata = true;
-    } else {
-        // Largest and smallest LV blood pool among the phases that carry LV labels.
-        int ed = -1, es = -1;
-        for (int p = 0; p < cine.nt; ++p) {
-            const double v = volume(p, CardiacLabel::LvBloodPool);
-            if (v <= 0.0)
-                continue;
-            if (ed < 0 || v > volume(ed, CardiacLabel::LvBloodPool))
-                ed = p;
-            if (es < 0 || v < volume(es, CardiacLabel::LvBloodPool))
-                es = p;
-        }
-        if (ed < 0)
-            return Error{QStringLiteral("no phase holds an LV blood-pool label"), {}};
-        m.edPhase = edMeta.value_or(ed);
-        m.esPhase = esMeta.value_or(es);
+    // Metadata ED/ES count only when those frames are stored and carry LV labels (a 1-based
+    // index read as 0-based lands on an unlabelled frame).
+    auto labelledPhase = [&](std::optional<int> frame, const char* name) -> std::optional<int> {
+        if (!frame)
+            return std::nullopt;
+        const auto p = phaseOfFrame(cine, frame);
+        if (p && volume(*p, CardiacLabel::LvBloodPool) > 0.0)
+            return p;
+        m.warnings << QStringLiteral("%1 frame %2 from the metadata holds no LV labels: %1 taken "
+                                     "from the LV volumes")
+                          .arg(QLatin1String(name))
+                          .arg(*frame);
+        return std::nullopt;
+    };
+    const auto edMeta = labelledPhase(options.edFrame, "ED");
+    const auto esMeta = labelledPhase(options.esFrame, "ES");
+    // Largest and smallest LV blood pool among the phases that carry LV labels.
+    int ed = -1, es = -1;
+    for (int p = 0; p < cine.nt; ++p) {
+        const double v = volume(p, CardiacLabel::LvBloodPool);
+        if (v <= 0.0)
+            continue;
+        if (ed < 0 || v > volume(ed, CardiacLabel::LvBloodPool))
+            ed = p;
+        if (es < 0 || v < volume(es, CardiacLabel::LvBloodPool))
+            es = p;
     }
+    if (ed < 0)
+        return Error{QStringLiteral("no phase holds an LV blood-pool label"), {}};
+    m.edPhase = edMeta.value_or(ed);
+    m.esPhase = esMeta.value_or(es);
+    m.phasesFromMetadata = edMeta && esMeta;
     m.edFrame = cine.frameOfPhase(m.edPhase);
     m.esFrame = cine.frameOfPhase(m.esPhase);
 
@@ -142,6 +151,7 @@ QJsonObject CineMetrics::toJson() const {
             o[QStringLiteral("rv_esv_index_ml_m2")] = rvEsvMl / bsa;
         }
     }
+    o[QStringLiteral("metric_warnings")] = QJsonArray::fromStringList(warnings);
     QJsonArray phases;
     for (std::size_t p = 0; p < phaseVolumesMl.size(); ++p) {
         QJsonObject entry;

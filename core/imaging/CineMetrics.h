@@ -4,6 +4,7 @@
 #include "imaging/LabelCine.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <array>
 #include <optional>
@@ -37,6 +38,7 @@ struct CineMetrics {
     bool hasRv = false;
     double rvEdvMl = 0, rvEsvMl = 0, rvSvMl = 0, rvEfPercent = 0;
     std::optional<double> bsaM2; ///< Mosteller, when height and weight are known.
+    QStringList warnings;        ///< e.g. metadata ED/ES frames that carry no labels.
 
     /// The CLI's JSON: lv_edv_ml, ..., ed_phase, es_phase (cine frames, 0-based), indexed
     /// values (…_index_ml_m2, lv_mass_index_g_m2) when the BSA is known, rv_* when RV is

@@ -183,6 +183,8 @@ Result<CaseMetrics> LabelledCaseLoader::metrics(const DatasetCase& c) {
     if (out) {
         out->datasetCase = c;
         out->warnings = c.warnings + out->warnings;
+        if (out->cine)
+            out->warnings += out->cine->warnings;
     }
     return out;
 }
@@ -211,13 +213,16 @@ Result<CaseMetrics> LabelledCaseLoader::metricsForPair(const QString& image,
     if (!m)
         return fileError(labelsPath, m.error().message);
     out.cine = *m;
+    out.warnings += m->warnings;
     return out;
 }
 
 QJsonObject CaseMetrics::toJson() const {
     QJsonObject o;
-    if (cine)
+    if (cine) {
         o = cine->toJson();
+        o.remove(QStringLiteral("metric_warnings")); // merged into "warnings" below
+    }
     if (echo) {
         const QJsonObject e = echo->toJson();
         for (auto it = e.begin(); it != e.end(); ++it)

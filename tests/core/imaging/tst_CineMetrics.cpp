@@ -92,11 +92,14 @@ private Q_SLOTS:
         QCOMPARE(*m->bsaM2, 2.0); // sqrt(180 x 80 / 3600)
         QCOMPARE(m->toJson().value(QStringLiteral("lv_edv_index_ml_m2")).toDouble(), 1.0);
         QCOMPARE(mostellerBsa(170.0, 65.0), std::sqrt(170.0 * 65.0 / 3600.0));
-        // Frames the labels do not hold fall back to volumes.
+        // Frames the labels do not hold fall back to volumes, with a warning.
         o.edFrame = 7;
         m = computeCineMetrics(c, o);
         QVERIFY(m.ok());
         QCOMPARE(m->edFrame, 11);
+        QVERIFY(!m->phasesFromMetadata);
+        QCOMPARE(m->warnings.size(), 1);
+        QVERIFY(m->warnings[0].contains(QLatin1String("ED frame 7")));
     }
 
     void unlabelledPhasesAreSkipped() {
@@ -105,6 +108,15 @@ private Q_SLOTS:
         QVERIFY(m.ok());
         QCOMPARE(m->edPhase, 1);
         QCOMPARE(m->esPhase, 4);
+        // Metadata pointing at an unlabelled frame (an off-by-one) is not trusted.
+        CineMetricsOptions o;
+        o.edFrame = 2;
+        o.esFrame = 5;
+        m = computeCineMetrics(countedCine({0, 100, 0, 0, 45, 0}, {0, 0, 0, 0, 0, 0}), o);
+        QVERIFY(m.ok());
+        QCOMPARE(m->edPhase, 1);
+        QCOMPARE(m->esPhase, 4);
+        QCOMPARE(m->warnings.size(), 2);
     }
 
     void badInput() {
