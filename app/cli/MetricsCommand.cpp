@@ -1,6 +1,7 @@
 #include "cli/CliCommand.h"
 
 #include "common/JsonOutput.h"
+#include "imaging/DatasetLayout.h"
 #include "imaging/LabelledCaseLoader.h"
 
 namespace cardiolens::cli {
@@ -76,9 +77,23 @@ int runMetrics(const CliCommand& self, const QStringList& args) {
     if (path.isEmpty() == labels.isEmpty())
         return usageError(self, QStringLiteral("give a case PATH or --labels FILE (not both)"));
 
-    const Result<CaseMetrics> result =
-        labels.isEmpty() ? LabelledCaseLoader::metrics(path)
-                         : LabelledCaseLoader::metricsForPair(image, labels, convention, options);
+    Result<CaseMetrics> result = Error{};
+    if (labels.isEmpty()) {
+        // A dataset case; options given on the command line override its metadata.
+        auto found = DatasetLayout::open(path);
+        if (!found) {
+            printError(found.error().describe());
+            return kExitBadData;
+        }
+        DatasetCase& c = *found;
+        c.edFrame = options.edFrame ? options.edFrame : c.edFrame;
+        c.esFrame = options.esFrame ? options.esFrame : c.esFrame;
+        c.heightCm = options.heightCm ? options.heightCm : c.heightCm;
+        c.weightKg = options.weightKg ? options.weightKg : c.weightKg;
+        result = LabelledCaseLoader::metrics(c);
+    } else {
+        result = LabelledCaseLoader::metricsForPair(image, labels, convention, options);
+    }
     if (!result) {
         printError(result.error().describe());
         return kExitBadData;
@@ -97,10 +112,10 @@ CliCommand metricsCommand() {
     c.name = QStringLiteral("metrics");
     c.summary = QStringLiteral(
         "clinical metrics (EDV, ESV, SV, EF, LV mass, RV) of a labelled case as JSON");
-    c.usage =
-        QStringLiteral("metrics [--json] PATH | metrics [--json] [--image FILE] --labels FILE "
-                       "[--convention internal|acdc|mnms|camus] [--ed N] [--es N] "
-                       "[--height CM] [--weight KG]");
+    c.usage = QStringLiteral(
+        "metrics [--json] [OPTIONS] PATH | metrics [--json] [OPTIONS] [--image FILE] "
+        "--labels FILE [--convention internal|acdc|mnms|camus]; OPTIONS: --ed N "
+        "--es N (0-based frames) --height CM --weight KG");
     c.run = [c](const QStringList& args) {
         return runMetrics(c, args);
     };

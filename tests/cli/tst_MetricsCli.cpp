@@ -95,6 +95,15 @@ private Q_SLOTS:
         QVERIFY(r.json.contains(QStringLiteral("rv_edv_ml")));
     }
 
+    void overridesForACase() {
+        const tools::GeneratedCase& acdc = m_cases.first();
+        const Run r =
+            cli({QStringLiteral("metrics"), acdc.path, QStringLiteral("--height"),
+                 QStringLiteral("180"), QStringLiteral("--weight"), QStringLiteral("80")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json.value(QStringLiteral("bsa_m2")).toDouble(), 2.0);
+    }
+
     void sunnybrookPatient() {
         CARDIOLENS_REQUIRE_SHARED(folder, "imaging/sunnybrook/dicoms/SCD0000101");
         const Run r = cli({QStringLiteral("metrics"), folder, QStringLiteral("--json")});
