@@ -1,6 +1,7 @@
 #include "imaging/DicomFolder.h"
 
 #include "imaging/DicomInspector.h"
+#include "imaging/DicomStructureCheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -176,11 +177,16 @@ Result<std::vector<DicomSeries>> DicomFolder::scan(const QString& folder) {
     if (!dir.exists())
         return fileError(folder, QStringLiteral("no such folder"));
     QStringList candidates;
+    QStringList malformed;
     for (const QFileInfo& fi : dir.entryInfoList(QDir::Files | QDir::Readable, QDir::Name)) {
         const QString path = fi.filePath();
-        if (fi.suffix().compare(QLatin1String("dcm"), Qt::CaseInsensitive) == 0 ||
-            DicomInspector::looksLikeDicom(path))
+        if (fi.suffix().compare(QLatin1String("dcm"), Qt::CaseInsensitive) != 0 &&
+            !DicomInspector::looksLikeDicom(path))
+            continue;
+        if (auto ok = DicomStructureCheck::check(path); ok)
             candidates << path;
+        else
+            malformed << ok.error().describe();
     }
     if (candidates.isEmpty())
         return fileError(folder, QStringLiteral("no DICOM files in the folder"));
@@ -193,12 +199,19 @@ Result<std::vector<DicomSeries>> DicomFolder::scan(const QString& folder) {
     auto series = group(scanner, names);
     if (series && series->empty())
         return fileError(folder, QStringLiteral("no DICOM image series in the folder"));
+    if (series && !malformed.isEmpty())
+        for (DicomSeries& s : *series)
+            s.warnings << QStringLiteral("%1 malformed DICOM files skipped, e.g. %2")
+                              .arg(malformed.size())
+                              .arg(malformed.front());
     return series;
 }
 
 Result<DicomSeries> DicomFolder::scanFile(const QString& path) {
     if (!QFileInfo(path).isFile())
         return fileError(path, QStringLiteral("no such file"));
+    if (auto ok = DicomStructureCheck::check(path); !ok)
+        return ok.error();
     gdcm::Scanner scanner;
     for (const gdcm::Tag& tag : kAllTags)
         scanner.AddTag(tag);

@@ -1,4 +1,5 @@
 #include "imaging/DicomInspector.h"
+#include "imaging/DicomStructureCheck.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -94,6 +95,8 @@ bool DicomInspector::looksLikeDicom(const QString& path) {
 Result<QJsonObject> DicomInspector::describe(const QString& path) {
     if (!QFile::exists(path))
         return fileError(path, QStringLiteral("no such file"));
+    if (auto meta = DicomStructureCheck::check(path); !meta) // GDCM may abort on these.
+        return meta.error();
     gdcm::Reader reader;
     reader.SetFileName(path.toLocal8Bit().constData());
     // Stop before pixel data: describing a file must not decode (or allocate) its frames.
@@ -155,6 +158,8 @@ Result<QJsonObject> DicomInspector::describe(const QString& path) {
 }
 
 Result<bool> DicomInspector::checkPixelDataComplete(const QString& path) {
+    if (auto meta = DicomStructureCheck::check(path); !meta) // GDCM may abort on these.
+        return meta.error();
     gdcm::Reader reader;
     reader.SetFileName(path.toLocal8Bit().constData());
     if (!reader.Read())

@@ -1,6 +1,7 @@
 #include "imaging/DicomSliceReader.h"
 
 #include "imaging/DicomInspector.h"
+#include "imaging/DicomStructureCheck.h"
 
 #include <QFileInfo>
 
@@ -24,6 +25,8 @@ Result<ImageSlice> DicomSliceReader::read(const QString& path) {
     if (!info.isFile())
         return fileError(path, QStringLiteral("no such file"));
 
+    if (auto meta = DicomStructureCheck::check(path); !meta) // GDCM may abort on these.
+        return meta.error();
     using Image = itk::Image<float, 3>;
     auto io = itk::GDCMImageIO::New();
     const std::string nativePath = path.toStdString();
