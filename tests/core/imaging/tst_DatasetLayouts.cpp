@@ -261,6 +261,57 @@ private Q_SLOTS:
         QVERIFY(c->contours.front().dicom.endsWith(QLatin1String("SCD0000101/48.dcm")));
     }
 
+    void mutatedTextFilesNeverCrash() {
+        // Truncations and byte flips of every layout's text files: open and measure must
+        // answer (a value or an error), never crash or hang.
+        QTemporaryDir dir;
+        auto cases = tools::SyntheticDatasets::writeAll(dir.path());
+        QVERIFY(cases.ok());
+        const QStringList texts{
+            QStringLiteral("ACDC/patient001/Info.cfg"),
+            QStringLiteral("MnMs/211230_M&Ms_Dataset_information_diagnosis_opendataset.csv"),
+            QStringLiteral("CAMUS/patient0001/Info_4CH.cfg"),
+            QStringLiteral("EchoNet-Dynamic/VolumeTracings.csv"),
+            QStringLiteral("EchoNet-Dynamic/FileList.csv")};
+        const QStringList cases_{
+            QStringLiteral("ACDC/patient001"), QStringLiteral("MnMs/Training/Labeled/A1D0Q7"),
+            QStringLiteral("CAMUS/patient0001"), QStringLiteral("EchoNet-Dynamic"),
+            QStringLiteral("EchoNet-Dynamic")};
+        quint32 seed = 12345;
+        auto next = [&seed]() {
+            seed = seed * 1664525u + 1013904223u;
+            return seed >> 8;
+        };
+        int values = 0, errors = 0;
+        for (int k = 0; k < texts.size(); ++k) {
+            const QString path = QDir(dir.path()).filePath(texts[k]);
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray original = f.readAll();
+            f.close();
+            for (int round = 0; round < 25; ++round) {
+                QByteArray bytes = original;
+                if (round % 3 == 0)
+                    bytes.truncate(int(next() % quint32(bytes.size() + 1)));
+                else
+                    for (int flips = 0; flips < 1 + round % 4; ++flips)
+                        bytes[int(next() % quint32(bytes.size()))] = char(next() & 0xFF);
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(bytes);
+                f.close();
+                auto m = LabelledCaseLoader::metrics(QDir(dir.path()).filePath(cases_[k]));
+                (m.ok() ? values : errors) += 1;
+            }
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(original);
+            f.close();
+            // Restored, the case measures again.
+            QVERIFY(LabelledCaseLoader::metrics(QDir(dir.path()).filePath(cases_[k])).ok());
+        }
+        QCOMPARE(values + errors, 125);
+        qInfo("125 mutated files: %d measured, %d refused with an error", values, errors);
+    }
+
     void badInput() {
         QTemporaryDir dir;
         const QString root = dir.path();
