@@ -113,6 +113,36 @@ private Q_SLOTS:
         QVERIFY(!r.json.contains(QStringLiteral("rv_edv_ml")));
     }
 
+    void generatorExecutable() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(CARDIOLENS_MAKE_DATASETS_PATH),
+                {dir.path(), QStringLiteral("acdc")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray out = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+        QCOMPARE(out.size(), 1);
+        const QJsonObject acdc = out[0].toObject();
+        QCOMPARE(acdc.value(QStringLiteral("layout")).toString(), QStringLiteral("acdc"));
+        for (const char* name : {"Info.cfg", "patient001_4d.nii.gz", "patient001_frame01.nii.gz",
+                                 "patient001_frame01_gt.nii.gz", "patient001_frame06.nii.gz",
+                                 "patient001_frame06_gt.nii.gz"})
+            QVERIFY2(
+                QFileInfo::exists(
+                    QDir(dir.path()).filePath(QStringLiteral("patient001/") + QLatin1String(name))),
+                name);
+        // Its printed truth matches what the metrics command measures.
+        const Run r =
+            cli({QStringLiteral("metrics"), acdc.value(QStringLiteral("path")).toString()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(std::abs(r.json.value(QStringLiteral("lv_ef_percent")).toDouble() -
+                         acdc.value(QStringLiteral("lv_ef_percent")).toDouble()) < 1.0);
+        p.start(QStringLiteral(CARDIOLENS_MAKE_DATASETS_PATH),
+                {dir.path(), QStringLiteral("nonsense")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
     void errors() {
         QCOMPARE(cli({QStringLiteral("metrics")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("metrics"), QStringLiteral("--convention"),
