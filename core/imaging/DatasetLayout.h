@@ -5,6 +5,7 @@
 #include "imaging/Mask2D.h"
 
 #include <optional>
+#include <vector>
 
 namespace cardiolens::imaging {
 
@@ -14,7 +15,8 @@ namespace cardiolens::imaging {
 ///   patientNNN_4d.nii.gz, patientNNN_frameNN.nii.gz + _gt (RV 1, MYO 2, LV 3);
 /// - M&Ms: <code>/<code>_sa.nii.gz (4-D) + _sa_gt.nii.gz (LV 1, MYO 2, RV 3), ED/ES
 ///   (0-based), Height, Weight, Pathology from the metadata CSV ("External code" column)
-///   found in the case folder or up to four folders above (Training/Labeled/<code>, the release root, beside it);
+///   found in the case folder or up to four folders above (Training/Labeled/<code>, the release
+///   root, beside it);
 /// - CAMUS: patientNNNN/patientNNNN_{2CH,4CH}_{ED,ES}[_gt].{mhd,nii.gz}, _half_sequence
 ///   (.nii.gz) or _sequence (.mhd), Info_2CH.cfg / Info_4CH.cfg (ED, ES 1-based, NbFrame);
 ///   labels LV 1, MYO 2, LA 3;
@@ -35,6 +37,16 @@ public:
     /// \a path: the root (first patient of link.csv), a patient's DICOM or contour folder,
     /// or a file inside one.
     static Result<DatasetCase> openSunnybrook(const QString& path);
+
+    /// One case found under a dataset root: its layout and the path that opens it.
+    struct CaseEntry {
+        DatasetKind kind;
+        QString path;
+    };
+    /// The cases under \a root (a case folder itself, a split folder such as training/ or
+    /// Training/Labeled/, or a whole release), searched up to \a depth folders down.
+    /// EchoNet roots list one entry per traced video, Sunnybrook roots one per patient.
+    static std::vector<CaseEntry> listCases(const QString& root, int depth = 4);
 
     /// The first existing "<folder>/<stem>" + .nii.gz, .nii, .mhd or .nrrd; empty if none.
     static QString findImage(const QString& folder, const QString& stem);

@@ -91,6 +91,27 @@ private Q_SLOTS:
         QCOMPARE(int(*detected), kind);
     }
 
+    void listCases() {
+        const auto entries = DatasetLayout::listCases(m_dir.path());
+        QStringList found;
+        for (const auto& e : entries)
+            found << datasetKindName(e.kind) + QLatin1Char(':') + QFileInfo(e.path).fileName();
+        const QStringList expected{
+            QStringLiteral("acdc:patient001"), QStringLiteral("camus:patient0001"),
+            QStringLiteral("camus:patient0002"), QStringLiteral("echonet:0X1A2B3C4D5E6F7081.avi"),
+            QStringLiteral("mnms:A1D0Q7")};
+        QCOMPARE(found, expected);
+        for (const auto& e : entries)
+            QVERIFY2(LabelledCaseLoader::metrics(e.path).ok(), qPrintable(e.path));
+        // A case folder lists itself; a missing folder nothing.
+        QCOMPARE(int(DatasetLayout::listCases(generated("acdc").path).size()), 1);
+        QVERIFY(
+            DatasetLayout::listCases(QDir(m_dir.path()).filePath(QStringLiteral("none"))).empty());
+        const QString sunnybrook = test::shared(QStringLiteral("imaging/sunnybrook"));
+        if (!sunnybrook.isEmpty())
+            QCOMPARE(int(DatasetLayout::listCases(sunnybrook).size()), 3);
+    }
+
     void acdc() {
         const auto& truth = generated("acdc");
         auto c = DatasetLayout::open(truth.path);
