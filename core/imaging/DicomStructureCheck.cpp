@@ -41,7 +41,12 @@ public:
     bool explicitVr = true;
     QString why;
     /// Offset and length of each top-level element's value, by (group << 16 | element).
-    std::map<std::uint32_t, std::pair<qint64, qint64>> topLevel;
+    struct Value {
+        qint64 offset = 0;
+        qint64 length = 0;
+        char vr[2] = {0, 0}; ///< Explicit VR; zeros when implicit.
+    };
+    std::map<std::uint32_t, Value> topLevel;
 
     std::uint16_t u16(qint64 at) const {
         return bigEndian ? std::uint16_t((m_data[at] << 8) | m_data[at + 1])
@@ -75,11 +80,21 @@ public:
             if (!this->element(pos, end, depth))
                 return false;
             if (depth == 0) {
-                const qint64 header =
-                    (explicitVr && longVr(char(m_data[start + 4]), char(m_data[start + 5]))) ? 12
-                                                                                             : 8;
-                topLevel[(std::uint32_t(group) << 16) | element] = {start + header,
-                                                                    pos - start - header};
+                Value v;
+                const bool hasVr = explicitVr || group == 0x0002;
+                if (hasVr) {
+                    v.vr[0] = char(m_data[start + 4]);
+                    v.vr[1] = char(m_data[start + 5]);
+                }
+                const qint64 header = hasVr && longVr(v.vr[0], v.vr[1]) ? 12 : 8;
+                v.offset = start + header;
+                v.length = pos - v.offset;
+                // A repeated tag is invalid, and GDCM keeps the first where a check of
+                // the last would be fooled.
+                if (!topLevel.emplace((std::uint32_t(group) << 16) | element, v).second)
+                    return fail(start, QStringLiteral("element (%1,%2) appears twice")
+                                           .arg(group, 4, 16, QLatin1Char('0'))
+                                           .arg(element, 4, 16, QLatin1Char('0')));
             }
             if (pixelData && depth == 0)
                 return true; // Trailing padding after the pixels is not our concern.
@@ -197,15 +212,60 @@ Error malformed(const QString& path, const QString& why) {
     return fileError(path, QStringLiteral("malformed or truncated DICOM file: ") + why);
 }
 
+// Attributes GDCM's image reader reads as typed values: with another VR (or a US of the
+// wrong size) it asserts instead of failing.
+Result<bool> checkTypedAttributes(const Walker& w, const QString& path) {
+    struct Expected {
+        std::uint16_t group, element;
+        const char* vrs; // Allowed VRs, concatenated.
+        qint64 length;   // Exact value length, or -1.
+    };
+    static const Expected table[] = {
+        {0x0008, 0x0008, "CS", -1},   {0x0008, 0x0016, "UI", -1},   {0x0008, 0x0018, "UI", -1},
+        {0x0008, 0x0060, "CS", -1},   {0x0018, 0x0040, "IS", -1},   {0x0018, 0x0050, "DS", -1},
+        {0x0018, 0x0088, "DS", -1},   {0x0018, 0x1060, "DS", -1},   {0x0018, 0x1063, "DS", -1},
+        {0x0018, 0x1065, "DS", -1},   {0x0018, 0x6011, "SQ", -1},   {0x0020, 0x000d, "UI", -1},
+        {0x0020, 0x000e, "UI", -1},   {0x0020, 0x0011, "IS", -1},   {0x0020, 0x0013, "IS", -1},
+        {0x0020, 0x0032, "DS", -1},   {0x0020, 0x0037, "DS", -1},   {0x0028, 0x0002, "US", 2},
+        {0x0028, 0x0004, "CS", -1},   {0x0028, 0x0006, "US", 2},    {0x0028, 0x0008, "IS", -1},
+        {0x0028, 0x0009, "AT", -1},   {0x0028, 0x0010, "US", 2},    {0x0028, 0x0011, "US", 2},
+        {0x0028, 0x0030, "DS", -1},   {0x0028, 0x0034, "IS", -1},   {0x0028, 0x0100, "US", 2},
+        {0x0028, 0x0101, "US", 2},    {0x0028, 0x0102, "US", 2},    {0x0028, 0x0103, "US", 2},
+        {0x0028, 0x0106, "USSS", -1}, {0x0028, 0x0107, "USSS", -1}, {0x0028, 0x0120, "USSS", -1},
+        {0x0028, 0x1050, "DS", -1},   {0x0028, 0x1051, "DS", -1},   {0x0028, 0x1052, "DS", -1},
+        {0x0028, 0x1053, "DS", -1},   {0x0028, 0x1101, "USSS", 6},  {0x0028, 0x1102, "USSS", 6},
+        {0x0028, 0x1103, "USSS", 6},  {0x0028, 0x1201, "OWOB", -1}, {0x0028, 0x1202, "OWOB", -1},
+        {0x0028, 0x1203, "OWOB", -1}, {0x0028, 0x2110, "CS", -1},   {0x7fe0, 0x0010, "OBOW", -1}};
+    for (const Expected& e : table) {
+        const auto it = w.topLevel.find((std::uint32_t(e.group) << 16) | e.element);
+        if (it == w.topLevel.end())
+            continue;
+        const Walker::Value& v = it->second;
+        bool vrOk = v.vr[0] == 0; // Implicit VR: nothing to compare.
+        for (const char* a = e.vrs; !vrOk && *a; a += 2)
+            vrOk = v.vr[0] == a[0] && v.vr[1] == a[1];
+        const bool lengthOk = e.length < 0 || v.length == e.length || v.length == 0;
+        if (!vrOk || !lengthOk)
+            return malformed(path, QStringLiteral("(%1,%2) has VR %3 and %4 bytes")
+                                       .arg(e.group, 4, 16, QLatin1Char('0'))
+                                       .arg(e.element, 4, 16, QLatin1Char('0'))
+                                       .arg(QLatin1String(v.vr, v.vr[0] ? 2 : 0))
+                                       .arg(v.length));
+    }
+    return true;
+}
+
 // Attribute combinations on which GDCM's image reader asserts rather than failing.
 Result<bool> checkImageAttributes(const Walker& w, const uchar* data, const QString& path) {
     const auto value = [&](std::uint16_t g, std::uint16_t e) -> QByteArray {
         const auto it = w.topLevel.find((std::uint32_t(g) << 16) | e);
         if (it == w.topLevel.end())
             return {};
-        return QByteArray(reinterpret_cast<const char*>(data + it->second.first),
-                          int(it->second.second));
+        return QByteArray(reinterpret_cast<const char*>(data + it->second.offset),
+                          int(it->second.length));
     };
+    if (auto typed = checkTypedAttributes(w, path); !typed)
+        return typed;
     const QByteArray recognition = value(0x0008, 0x0010);
     if (!recognition.isEmpty() && !recognition.startsWith("ACR-NEMA") &&
         !recognition.startsWith("ACRNEMA"))
@@ -246,6 +306,33 @@ Result<bool> checkImageAttributes(const Walker& w, const uchar* data, const QStr
 }
 
 } // namespace
+
+QString DicomStructureCheck::transferSyntaxOf(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray b = f.read(16 * 1024);
+    if (b.size() < 140 || b.mid(128, 4) != "DICM")
+        return {};
+    const auto le16 = [&](qsizetype at) {
+        return std::uint16_t(std::uint8_t(b[at]) | (std::uint8_t(b[at + 1]) << 8));
+    };
+    qsizetype pos = 132;
+    while (pos + 8 <= b.size() && le16(pos) == 0x0002) {
+        const bool wide = longVr(b[pos + 4], b[pos + 5]);
+        const qsizetype header = wide ? 12 : 8;
+        if (pos + header > b.size())
+            break;
+        const qsizetype length =
+            wide ? qsizetype(le16(pos + 8) | (le16(pos + 10) << 16)) : qsizetype(le16(pos + 6));
+        if (length < 0 || pos + header + length > b.size())
+            break;
+        if (le16(pos + 2) == 0x0010)
+            return QString::fromLatin1(b.mid(pos + header, length)).remove(QChar(0)).trimmed();
+        pos += header + length;
+    }
+    return {};
+}
 
 Result<bool> DicomStructureCheck::check(const QString& path) {
     QFile f(path);

@@ -13,6 +13,8 @@ namespace cardiolens::imaging {
 class DicomStructureCheck {
 public:
     static Result<bool> check(const QString& path);
+    /// The transfer syntax UID from the meta header (empty when there is none).
+    static QString transferSyntaxOf(const QString& path);
 };
 
 } // namespace cardiolens::imaging
