@@ -251,6 +251,24 @@ QJsonObject EchoMetrics::toJson() const {
     singlePlane(ed2ch, es2ch, QStringLiteral("2ch"));
     if (!method.isEmpty())
         o[QStringLiteral("lv_volume_method")] = method;
+    // Volume curves over the labelled sequences: single-plane discs per view, biplane when
+    // both views have the same number of frames.
+    const auto curve = [](const std::vector<EchoViewMeasure>& seq) {
+        QJsonArray a;
+        for (const EchoViewMeasure& v : seq)
+            a.append(simpsonSinglePlaneVolumeMl(v));
+        return a;
+    };
+    if (!sequence2ch.empty())
+        o[QStringLiteral("sequence_2ch_simpson_ml")] = curve(sequence2ch);
+    if (!sequence4ch.empty())
+        o[QStringLiteral("sequence_4ch_simpson_ml")] = curve(sequence4ch);
+    if (!sequence2ch.empty() && sequence2ch.size() == sequence4ch.size()) {
+        QJsonArray a;
+        for (std::size_t i = 0; i < sequence2ch.size(); ++i)
+            a.append(simpsonBiplaneVolumeMl(sequence2ch[i], sequence4ch[i]));
+        o[QStringLiteral("sequence_biplane_ml")] = a;
+    }
     return o;
 }
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace cardiolens::imaging {
 
@@ -52,6 +53,9 @@ double simpsonBiplaneVolumeMl(const EchoViewMeasure& twoChamber,
 /// biplane figures need both.
 struct EchoMetrics {
     std::optional<EchoViewMeasure> ed2ch, es2ch, ed4ch, es4ch;
+    /// Labelled sequences (CAMUS half_sequence_gt), one measure per frame; frames without
+    /// an LV are left out of the volume curves.
+    std::vector<EchoViewMeasure> sequence2ch, sequence4ch;
     QJsonObject toJson() const;
 };
 

@@ -98,6 +98,21 @@ Result<CaseMetrics> camusMetrics(const DatasetCase& c) {
                   : (ed ? out.echo->ed2ch : out.echo->es2ch)) = *measure;
         }
     }
+    // Labelled sequences (w x h x frames, stored as slices or as phases).
+    for (const CamusView& view : c.views) {
+        if (view.sequenceLabels.isEmpty())
+            continue;
+        auto labels = LabelledCaseLoader::readLabels(view.sequenceLabels, c.convention);
+        if (!labels)
+            return labels.error();
+        const auto& sp = labels->geometry().pixelSpacing;
+        auto& seq =
+            view.name == QLatin1String("4CH") ? out.echo->sequence4ch : out.echo->sequence2ch;
+        for (int p = 0; p < labels->extent().phases; ++p)
+            for (int z = 0; z < labels->extent().slices; ++z)
+                if (auto m = measureEchoView(maskOf(*labels, z, p), {sp[0], sp[1]}, lv, la); m)
+                    seq.push_back(*m);
+    }
     if (!out.echo->ed2ch && !out.echo->ed4ch)
         return fileError(c.folder, QStringLiteral("no ED _gt labels in the case"));
     return out;

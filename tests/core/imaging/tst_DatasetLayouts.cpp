@@ -8,6 +8,7 @@
 #include "imaging/VideoReader.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -182,6 +183,13 @@ private Q_SLOTS:
         QVERIFY(std::abs(json.value(QStringLiteral("lv_ef_percent")).toDouble() -
                          truth.lvEfPercent) < 1.0);
         QCOMPARE(json.value(QStringLiteral("es_phase")).toInt(), 9);
+        // The half sequence runs from ED to ES: its volume curve falls from EDV to ESV.
+        const QJsonArray curve = json.value(QStringLiteral("sequence_biplane_ml")).toArray();
+        QCOMPARE(curve.size(), 10);
+        for (int i = 1; i < curve.size(); ++i)
+            QVERIFY(curve[i].toDouble() < curve[i - 1].toDouble());
+        QVERIFY(std::abs(percentError(curve.first().toDouble(), truth.lvEdvMl)) < 2.0);
+        QVERIFY(std::abs(percentError(curve.last().toDouble(), truth.lvEsvMl)) < 2.0);
     }
 
     void camusMetaImage() {
