@@ -50,33 +50,6 @@ QJsonObject describeWfdb(const ecg::WfdbHeader& h, const QString& headerPath) {
     return out;
 }
 
-// The public dataset layout (ACDC, M&Ms, CAMUS, EchoNet-Dynamic, Sunnybrook) a file or
-// folder belongs to, when one is recognised.
-void addLayout(QJsonObject& out, const QString& path) {
-    if (const auto layout = imaging::DatasetLayout::detect(path))
-        out[QStringLiteral("layout")] = imaging::datasetKindName(*layout);
-}
-
-// A case folder (or a layout's text file) that is not itself an image.
-QJsonObject describeCase(const imaging::DatasetCase& c, const QString& path) {
-    QJsonObject out;
-    out[QStringLiteral("path")] = path;
-    out[QStringLiteral("kind")] = QStringLiteral("dataset_case");
-    out[QStringLiteral("layout")] = imaging::datasetKindName(c.kind);
-    out[QStringLiteral("case")] = c.caseId;
-    out[QStringLiteral("label_convention")] = imaging::labelConventionName(c.convention);
-    if (c.edFrame)
-        out[QStringLiteral("ed_phase")] = *c.edFrame;
-    if (c.esFrame)
-        out[QStringLiteral("es_phase")] = *c.esFrame;
-    if (c.frameCount)
-        out[QStringLiteral("phases")] = *c.frameCount;
-    if (!c.cineImage.isEmpty())
-        out[QStringLiteral("image")] = c.cineImage;
-    out[QStringLiteral("warnings")] = QJsonArray::fromStringList(c.warnings);
-    return out;
-}
-
 } // namespace
 
 Result<QJsonObject> FileDescriber::describe(const QString& path) {
@@ -105,7 +78,7 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         if (kind == FileKind::DicomImage) // Geometry and timing as the volume reader sees them.
             if (auto v = imaging::ImageLoader::inspect(path); v)
                 out[QStringLiteral("volume")] = v->toJson();
-        addLayout(out, path);
+        imaging::DatasetLayout::addLayoutName(out, path);
         return out;
     }
     case FileKind::ImageVolume:
@@ -117,16 +90,12 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         QJsonObject out = v->toJson();
         out[QStringLiteral("path")] = path;
         out[QStringLiteral("kind")] = fileKindName(kind);
-        addLayout(out, path);
+        imaging::DatasetLayout::addLayoutName(out, path);
         return out;
     }
     case FileKind::Unknown:
-        if (imaging::DatasetLayout::detect(path)) {
-            auto c = imaging::DatasetLayout::open(path);
-            if (!c)
-                return c.error();
-            return describeCase(*c, path);
-        }
+        if (imaging::DatasetLayout::detect(path)) // a dataset case folder or its metadata file
+            return imaging::DatasetLayout::describe(path);
         break;
     }
     return fileError(path, QStringLiteral("unrecognised file format"));

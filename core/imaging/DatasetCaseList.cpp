@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSet>
 
 namespace cardiolens::imaging {
@@ -57,6 +58,34 @@ std::vector<DatasetLayout::CaseEntry> DatasetLayout::listCases(const QString& ro
     if (QFileInfo(root).isDir())
         collect(QFileInfo(root).absoluteFilePath(), depth, out);
     return out;
+}
+
+Result<QJsonObject> DatasetLayout::describe(const QString& path) {
+    auto found = open(path);
+    if (!found)
+        return found.error();
+    const DatasetCase& c = *found;
+    QJsonObject out;
+    out[QStringLiteral("path")] = path;
+    out[QStringLiteral("kind")] = QStringLiteral("dataset_case");
+    out[QStringLiteral("layout")] = datasetKindName(c.kind);
+    out[QStringLiteral("case")] = c.caseId;
+    out[QStringLiteral("label_convention")] = labelConventionName(c.convention);
+    if (c.edFrame)
+        out[QStringLiteral("ed_phase")] = *c.edFrame;
+    if (c.esFrame)
+        out[QStringLiteral("es_phase")] = *c.esFrame;
+    if (c.frameCount)
+        out[QStringLiteral("phases")] = *c.frameCount;
+    if (!c.cineImage.isEmpty())
+        out[QStringLiteral("image")] = c.cineImage;
+    out[QStringLiteral("warnings")] = QJsonArray::fromStringList(c.warnings);
+    return out;
+}
+
+void DatasetLayout::addLayoutName(QJsonObject& out, const QString& path) {
+    if (const auto layout = detect(path))
+        out[QStringLiteral("layout")] = datasetKindName(*layout);
 }
 
 } // namespace cardiolens::imaging

@@ -4,6 +4,8 @@
 #include "imaging/DatasetCase.h"
 #include "imaging/Mask2D.h"
 
+#include <QJsonObject>
+
 #include <optional>
 #include <vector>
 
@@ -47,6 +49,12 @@ public:
     /// Training/Labeled/, or a whole release), searched up to \a depth folders down.
     /// EchoNet roots list one entry per traced video, Sunnybrook roots one per patient.
     static std::vector<CaseEntry> listCases(const QString& root, int depth = 4);
+
+    /// `cardiolens-cli info` of a case folder or layout file: kind "dataset_case", layout,
+    /// case id, label convention, ED/ES, phases, image, warnings.
+    static Result<QJsonObject> describe(const QString& path);
+    /// Adds "layout": name to \a out when \a path belongs to a recognised layout.
+    static void addLayoutName(QJsonObject& out, const QString& path);
 
     /// The first existing "<folder>/<stem>" + .nii.gz, .nii, .mhd or .nrrd; empty if none.
     static QString findImage(const QString& folder, const QString& stem);
