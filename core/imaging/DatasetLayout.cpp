@@ -97,8 +97,8 @@ std::optional<DatasetKind> DatasetLayout::detect(const QString& path) {
     if (!QFileInfo::exists(path))
         return std::nullopt;
     const QString folder = folderOf(path);
-    if (QFileInfo(path).suffix().compare(QLatin1String("avi"), Qt::CaseInsensitive) == 0 ||
-        !ancestorHolding(folder, QStringLiteral("VolumeTracings.csv"), 1).isEmpty())
+    // EchoNet: the root holds VolumeTracings.csv; videos sit one level down in Videos/.
+    if (!ancestorHolding(folder, QStringLiteral("VolumeTracings.csv"), 1).isEmpty())
         return DatasetKind::EchoNet;
     if (!ancestorHolding(folder, QStringLiteral("link.csv"), 3).isEmpty() &&
         (folder.contains(QLatin1String("SCD")) || folder.contains(QLatin1String("SC-")) ||

@@ -345,6 +345,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString root = dir.path();
         QVERIFY(!DatasetLayout::detect(root).has_value());
+        // A video outside an EchoNet release is just a video.
+        const QString lone = QDir(root).filePath(QStringLiteral("clip.avi"));
+        QVERIFY(QFile::copy(generated("echonet").path, lone));
+        QVERIFY(!DatasetLayout::detect(lone).has_value());
         QVERIFY(!DatasetLayout::open(root).ok());
         QVERIFY(!DatasetLayout::open(QDir(root).filePath(QStringLiteral("missing"))).ok());
         // An ACDC case whose label file is truncated: an error naming the file.
