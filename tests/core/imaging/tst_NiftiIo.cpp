@@ -153,6 +153,26 @@ private Q_SLOTS:
         QCOMPARE(back->at(3, 2, 1, 2), std::uint8_t(0));
     }
 
+    void headerAndImagePair() {
+        const CineVolume original = makeCine(PixelType::Int16);
+        const QString path = scratch(QStringLiteral("pair.hdr"));
+        auto written = NiftiWriter::write(original, path);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().describe()));
+        QVERIFY(QFileInfo::exists(scratch(QStringLiteral("pair.img"))));
+        auto header = NiftiHeader::inspect(path);
+        QVERIFY(header.ok());
+        QVERIFY(header->separateDataFile);
+        auto read = NiftiReader::read(path);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().describe()));
+        QVERIFY(std::memcmp(read->bytes().data(), original.bytes().data(),
+                            original.bytes().size()) == 0);
+        // Without its .img the pair is refused by name.
+        QVERIFY(QFile::remove(scratch(QStringLiteral("pair.img"))));
+        auto orphan = NiftiReader::read(path);
+        QVERIFY(!orphan.ok());
+        QVERIFY(orphan.error().message.contains(QStringLiteral("pair.img")));
+    }
+
     void refusesHeaderThatLiesAboutItsSize() {
         // 377 bytes asking for 1024 x 1024 x 1024 x 9 int16 voxels (18 GiB).
         const QByteArray bytes = lyingHeader(1024, 1024, 1024, 9, 25);
