@@ -6,8 +6,10 @@
 #include "imaging/CardiacLabel.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/LabelConvention.h"
+#include "imaging/LabelledCaseLoader.h"
 #include "imaging/MaskContourTracer.h"
 #include "imaging/PolygonRasterizer.h"
+#include "imaging/VolumeWriter.h"
 
 #include <QDirIterator>
 #include <QSet>
@@ -107,6 +109,43 @@ private Q_SLOTS:
         std::vector<std::uint8_t> internal{labelValue(CardiacLabel::RightAtrium)};
         QCOMPARE(int(m.exportInPlace(internal)), 1);
         QCOMPARE(int(internal[0]), 0);
+    }
+
+    void labelFilesRoundTrip_data() {
+        QTest::addColumn<int>("convention");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("ACDC .nii.gz") << int(LabelConvention::Acdc) << "gt.nii.gz";
+        QTest::newRow("M&Ms .nii.gz") << int(LabelConvention::Mnms) << "sa_gt.nii.gz";
+        QTest::newRow("internal .mhd") << int(LabelConvention::Internal) << "labels.mhd";
+    }
+    void labelFilesRoundTrip() {
+        // Internal labels -> dataset values -> file -> read back and mapped: unchanged.
+        QFETCH(int, convention);
+        QFETCH(QString, file);
+        tools::CardiacPhantomSpec spec;
+        spec.phases = 1;
+        const LabelCine internal = tools::CardiacPhantom(spec).render();
+        auto volume =
+            CineVolume::create({internal.nx, internal.ny, internal.nz, 1}, PixelType::UInt8);
+        QVERIFY(volume.ok());
+        volume->geometry().pixelSpacing = {internal.spacing[0], internal.spacing[1]};
+        volume->geometry().sliceSpacing = internal.spacing[2];
+        auto bytes = volume->pixels<std::uint8_t>();
+        std::copy(internal.labels.begin(), internal.labels.end(), bytes.begin());
+        const auto mapping = LabelMapping::forConvention(static_cast<LabelConvention>(convention));
+        QCOMPARE(int(mapping.exportInPlace(bytes)), 0);
+        if (convention == int(LabelConvention::Acdc)) // ACDC swaps LV and RV values
+            QVERIFY(!std::equal(bytes.begin(), bytes.end(), internal.labels.begin()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(file);
+        QVERIFY(VolumeWriter::write(*volume, path).ok());
+        auto back = LabelledCaseLoader::readLabels(path, static_cast<LabelConvention>(convention));
+        if (!back)
+            QFAIL(qPrintable(back.error().describe()));
+        const auto read = back->labels();
+        QVERIFY(
+            std::equal(read.begin(), read.end(), internal.labels.begin(), internal.labels.end()));
+        QCOMPARE(back->geometry().sliceSpacing, internal.spacing[2]);
     }
 
     void sunnybrookContourKinds() {
