@@ -4,6 +4,7 @@
 #include "ecg/WfdbHeader.h"
 #include "formats/EcgDescriber.h"
 #include "formats/FormatDetector.h"
+#include "imaging/DatasetLayout.h"
 #include "imaging/DicomInspector.h"
 #include "imaging/ImageLoader.h"
 
@@ -119,6 +120,7 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         if (kind == FileKind::DicomImage) // Geometry and timing as the volume reader sees them.
             if (auto v = imaging::ImageLoader::inspect(path); v)
                 out[QStringLiteral("volume")] = v->toJson();
+        imaging::DatasetLayout::addLayoutName(out, path);
         return out;
     }
     case FileKind::ImageVolume:
@@ -130,9 +132,12 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
         QJsonObject out = v->toJson();
         out[QStringLiteral("path")] = path;
         out[QStringLiteral("kind")] = fileKindName(kind);
+        imaging::DatasetLayout::addLayoutName(out, path);
         return out;
     }
     case FileKind::Unknown:
+        if (imaging::DatasetLayout::detect(path)) // a dataset case folder or its metadata file
+            return imaging::DatasetLayout::describe(path);
         if (EcgDescriber::isOtherEcgFile(path)) { // EDF, EDF+, BDF, CSV.
             auto record = ecg::EcgReader::open(path);
             if (!record)
