@@ -17,6 +17,8 @@ public:
     virtual Result<std::vector<Tensor>> forward(const std::vector<Tensor>& inputs) = 0;
     /// Threads used for intra-op parallelism.
     virtual void setThreadCount(int threads) = 0;
+    /// Switches dropout/batch-norm to training behaviour (MC-dropout) or back to eval.
+    virtual Result<bool> setTrainingMode(bool training) = 0;
 };
 
 /// What the plugin implements. The app and core talk to torch only through this.

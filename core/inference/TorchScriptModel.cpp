@@ -42,6 +42,10 @@ void TorchScriptModel::setThreadCount(int threads) {
     d->model->setThreadCount(threads);
 }
 
+Result<bool> TorchScriptModel::setTrainingMode(bool training) {
+    return d->model->setTrainingMode(training);
+}
+
 Result<QString> TorchScriptModel::backendVersion() {
     auto backend = BackendLoader::torch();
     if (!backend)

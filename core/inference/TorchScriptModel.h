@@ -23,6 +23,8 @@ public:
     const QString& path() const;
     Result<std::vector<Tensor>> forward(const std::vector<Tensor>& inputs);
     void setThreadCount(int threads);
+    /// Dropout active (true, for MC-dropout) or inference behaviour (false, the default).
+    Result<bool> setTrainingMode(bool training);
 
     /// Version of libtorch behind the plugin, or an error if the plugin cannot load.
     static Result<QString> backendVersion();

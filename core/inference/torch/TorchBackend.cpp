@@ -117,6 +117,20 @@ public:
             at::set_num_threads(threads);
     }
 
+    Result<bool> setTrainingMode(bool training) override {
+        try {
+            if (training)
+                m_module.train();
+            else
+                m_module.eval();
+            return true;
+        } catch (const std::exception& e) {
+            return Error{
+                QStringLiteral("model %1 cannot switch mode: %2").arg(m_name, briefTorchMessage(e)),
+                {}};
+        }
+    }
+
 private:
     torch::jit::Module m_module;
     QString m_name;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ecg/Annotation.h"
+#include "imaging/LabelVolume.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace cardiolens::inference {
+
+/// The outcome of one inference job on one case.
+struct InferenceResult {
+    QString modelId;  ///< "name@version", also the provenance in annotations.
+    QString casePath; ///< The record or image it ran on.
+    QString task;
+    /// ECG: beat/wave annotations (aux "model:name@version"), in the record's frame clock.
+    std::vector<ecg::Annotation> annotations;
+    /// Record classification: mean probability per output label name.
+    std::vector<std::pair<QString, double>> classProbabilities;
+    QString predictedLabel;
+    /// Segmentation: labels on the input's grid (internal CardiacLabel values).
+    std::shared_ptr<imaging::LabelVolume> labels;
+    /// Per-case uncertainty (0..1, higher = less sure) and how it was measured.
+    double uncertainty = 0;
+    QString uncertaintyMethod;
+    int items = 0; ///< Windows, beats or frames the model ran on.
+    double elapsedMs = 0;
+    QJsonObject details; ///< Task-specific figures (class counts, per-frame scores...).
+
+    QJsonObject toJson() const;
+};
+
+} // namespace cardiolens::inference

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/Result.h"
+#include "imaging/CineVolume.h"
+#include "inference/InferenceResult.h"
+#include "inference/JobControl.h"
+#include "inference/ModelSession.h"
+
+namespace cardiolens::inference {
+
+struct SegmentationOptions {
+    int batchSize = 4;       ///< Frames per forward (cancel is checked between batches).
+    bool postprocess = true; ///< Largest component per label + hole filling.
+    int maxFrames = -1;      ///< Run on the first N frames only (benchmarks); -1 = all.
+};
+
+/// Slice-wise 2-D segmentation of every slice x phase of \a image (cine MRI, or an echo clip
+/// as 1 slice x N frames: the same code path). Each frame is resampled to the manifest's
+/// size (bilinear), normalised, segmented, and the labels are mapped back to the frame's
+/// grid (nearest) and to the internal CardiacLabel values through each output label's
+/// "code" (a label key such as "lv_blood_pool"). The LabelVolume keeps the image geometry.
+Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::CineVolume& image,
+                                        const JobControl& control,
+                                        const SegmentationOptions& options = {});
+
+/// Bilinear resampling of a width x height float frame to outW x outH.
+std::vector<float> resizeBilinear(std::span<const float> in, int width, int height, int outW,
+                                  int outH);
+/// Intensity normalisation of one frame as the manifest asks.
+void normaliseFrame(std::span<float> frame, const InputContract& contract);
+
+} // namespace cardiolens::inference

@@ -1,0 +1,279 @@
+#include "ecg/EcgReader.h"
+#include "ecg/MitAnnotationIO.h"
+#include "ecg/dsp/RecordQrs.h"
+#include "imaging/CardiacLabel.h"
+#include "imaging/NiftiWriter.h"
+#include "inference/InferenceRunner.h"
+#include "inference/MaskPostprocess.h"
+#include "inference/ModelRegistry.h"
+#include "inference/TorchScriptModel.h"
+#include "inference/UncertaintyCache.h"
+
+#include "InferenceTestModels.h"
+#include "TestData.h"
+
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include <atomic>
+#include <cmath>
+
+using namespace cardiolens;
+using namespace cardiolens::inference;
+
+namespace {
+// A synthetic cine: a bright disc in each frame, int16, 96 x 80 x slices x phases.
+QString writeSyntheticCine(const QString& name, int slices, int phases) {
+    imaging::VolumeExtent extent{96, 80, slices, phases};
+    auto vol = imaging::CineVolume::create(extent, imaging::PixelType::Int16);
+    if (!vol)
+        return {};
+    vol->geometry().pixelSpacing = {1.5, 1.5};
+    vol->geometry().sliceSpacing = 8.0;
+    for (int p = 0; p < phases; ++p)
+        for (int s = 0; s < slices; ++s) {
+            auto f = vol->frame<std::int16_t>(s, p);
+            for (int y = 0; y < 80; ++y)
+                for (int x = 0; x < 96; ++x)
+                    f.at(x, y) = std::int16_t(
+                        std::hypot(x - 48, y - 40) < 12 + p % 3 ? 800 : 100 + (x * 7 + y) % 50);
+        }
+    const QString path = test::scratchDir() + QLatin1Char('/') + name;
+    return imaging::NiftiWriter::write(*vol, path) ? path : QString();
+}
+
+bool haveTorch() {
+    return TorchScriptModel::backendVersion().ok();
+}
+} // namespace
+
+class TestInferenceRunner : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void largestComponentPerLabelIsKept() {
+        const int w = 12, h = 10;
+        std::vector<std::uint8_t> m(std::size_t(w * h), 0);
+        auto set = [&](int x0, int y0, int x1, int y1, std::uint8_t v) {
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    m[std::size_t(y * w + x)] = v;
+        };
+        set(1, 1, 5, 5, 1);  // Large label-1 blob (25 px).
+        set(9, 8, 10, 9, 1); // Small label-1 island (4 px): removed.
+        set(8, 1, 10, 3, 2); // Label 2, single component: kept.
+        keepLargestComponents(m, w, h);
+        QCOMPARE(int(m[std::size_t(8 * w + 9)]), 0);
+        QCOMPARE(int(m[std::size_t(3 * w + 3)]), 1);
+        QCOMPARE(int(m[std::size_t(2 * w + 9)]), 2);
+        QCOMPARE(std::count(m.begin(), m.end(), 1), std::ptrdiff_t(25));
+    }
+
+    void holesAreFilledWithSurroundingLabel() {
+        const int w = 11, h = 11;
+        std::vector<std::uint8_t> m(std::size_t(w * h), 0);
+        // Myocardium ring (2) around blood pool (1) with a one-pixel hole in the pool and a
+        // hole in the ring; the outside background touches the border and stays.
+        for (int y = 1; y < 10; ++y)
+            for (int x = 1; x < 10; ++x) {
+                const int r = std::max(std::abs(x - 5), std::abs(y - 5));
+                m[std::size_t(y * w + x)] = r >= 3 ? 2 : 1;
+            }
+        m[std::size_t(5 * w + 5)] = 0; // Hole in the pool.
+        m[std::size_t(1 * w + 5)] = 0; // Hole in the ring's top row: not enclosed (row 0 is open).
+        m[std::size_t(8 * w + 8)] = 0; // Hole inside the ring, enclosed by ring pixels.
+        fillHoles(m, w, h);
+        QCOMPARE(int(m[std::size_t(5 * w + 5)]), 1);
+        QCOMPARE(int(m[std::size_t(8 * w + 8)]), 2);
+        QCOMPARE(int(m[std::size_t(1 * w + 5)]), 0);
+        QCOMPARE(int(m[0]), 0);
+    }
+
+    void uncertaintyCacheInvalidatesOnModelVersionAndFileChange() {
+        const QString casePath = test::scratchDir() + QStringLiteral("/case.dat");
+        {
+            QFile f(casePath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("abc");
+        }
+        const QString cachePath = test::scratchDir() + QStringLiteral("/cache.json");
+        {
+            UncertaintyCache cache(cachePath);
+            QVERIFY(!cache.lookup(casePath, QStringLiteral("m@1")));
+            QVERIFY(
+                cache.store(casePath, QStringLiteral("m@1"), 0.25, QStringLiteral("entropy")).ok());
+        }
+        UncertaintyCache reread(cachePath);
+        QCOMPARE(reread.lookup(casePath, QStringLiteral("m@1")).value_or(-1), 0.25);
+        QVERIFY(!reread.lookup(casePath, QStringLiteral("m@2"))); // New model version: rescore.
+        QCOMPARE(reread.scoresFor(QStringLiteral("m@1")).size(), 1);
+        {
+            QFile f(casePath);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("defg"); // The case changed: rescore.
+        }
+        QVERIFY(!reread.lookup(casePath, QStringLiteral("m@1")));
+    }
+
+    void segmentationOfSyntheticCineKeepsGeometry() {
+        CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        const QString cine = writeSyntheticCine(QStringLiteral("small.nii"), 2, 3);
+        QVERIFY(!cine.isEmpty());
+        auto m = ModelRegistry::readAt(
+            test::writeManifest(QStringLiteral("unet-any"), test::unetManifest(pt, -1)));
+        QVERIFY(m.ok());
+        JobControl control;
+        std::atomic<int> reports{0};
+        control.setProgressCallback([&](double, const QString&) { ++reports; });
+        InferenceRequest request{*m, cine, {}, {}};
+        auto r = InferenceRunner::run(request, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        QVERIFY(r->labels);
+        QCOMPARE(r->labels->extent(), (imaging::VolumeExtent{96, 80, 2, 3}));
+        QCOMPARE(r->labels->geometry().pixelSpacing[0], 1.5);
+        QCOMPARE(r->items, 6);
+        QVERIFY(reports > 2);
+        for (auto v : r->labels->labels())
+            QVERIFY(v == 0 || v == imaging::labelValue(imaging::CardiacLabel::LvBloodPool) ||
+                    v == imaging::labelValue(imaging::CardiacLabel::LvMyocardium));
+        QVERIFY(r->uncertainty >= 0 && r->uncertainty <= 1);
+        QCOMPARE(r->uncertaintyMethod, QStringLiteral("flip-tta"));
+    }
+
+    void cancelIsHonouredQuickly() {
+        CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        const QString cine = writeSyntheticCine(QStringLiteral("long.nii"), 10, 40);
+        auto m = ModelRegistry::readAt(
+            test::writeManifest(QStringLiteral("unet-any2"), test::unetManifest(pt, -1)));
+        QVERIFY(m.ok());
+        InferenceRunner runner(2);
+        std::atomic<bool> started{false};
+        auto job = runner.start({*m, cine, {}, {}}, [&](double fraction, const QString&) {
+            if (fraction > 0)
+                started = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(started.load(), 20000);
+        QElapsedTimer timer;
+        timer.start();
+        job->cancel();
+        QVERIFY(job->wait(5000));
+        const qint64 latency = timer.elapsed();
+        qInfo("cancel latency %lld ms", latency);
+        auto r = job->result();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message, cancelledMessage());
+        QVERIFY(latency < 200);
+    }
+
+    void beatClassificationOnRealRecordWritesAnnotator() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/resnet1d_script.pt");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        QStringList leads;
+        for (int i = 0; i < 12; ++i)
+            leads << (i % 2 ? QStringLiteral("V5") : QStringLiteral("II")); // "II" matches MLII.
+        auto m = ModelRegistry::readAt(test::writeManifest(
+            QStringLiteral("resnet-beats"),
+            test::resnet1dManifest(pt, QStringLiteral("ecg-beat-classification"), leads, -1)));
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().describe()));
+        JobControl control;
+        auto r = InferenceRunner::run({*m, record, {}, {}}, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        auto atr = ecg::MitAnnotationIO::read(record, QStringLiteral("atr"));
+        QVERIFY(atr.ok());
+        const auto reference = ecg::referenceBeats(*atr);
+        QCOMPARE(r->annotations.size(), reference.size()); // One label per annotated beat.
+        for (std::size_t i = 0; i < reference.size(); ++i) {
+            QCOMPARE(r->annotations[i].sample, reference[i]);
+            QVERIFY(ecg::AnnotationCodes::isBeat(r->annotations[i].code));
+            QCOMPARE(r->annotations[i].aux, QByteArray("model:resnet1d@1"));
+        }
+        QCOMPARE(r->details.value(QStringLiteral("beats_from")).toString(),
+                 QStringLiteral("annotations:atr"));
+        // Detector beats when asked.
+        InferenceRequest detector{*m, record, {}, {}};
+        detector.ecg.beats = BeatSource::Detector;
+        auto d = InferenceRunner::run(detector, control, 2);
+        QVERIFY(d.ok());
+        QVERIFY(std::abs(int(d->annotations.size()) - int(reference.size())) <= 3);
+        // Round trip through an annotator file.
+        const QString out = test::scratchDir() + QStringLiteral("/100s.resnet");
+        QVERIFY(ecg::MitAnnotationIO::write(out, r->annotations).ok());
+        auto back = ecg::MitAnnotationIO::read(out);
+        QVERIFY(back.ok());
+        QCOMPARE(back->items.size(), r->annotations.size());
+        QCOMPARE(back->items.front().aux, QByteArray("model:resnet1d@1"));
+    }
+
+    void recordClassificationAveragesWindows() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/resnet1d_script.pt");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        QStringList leads;
+        for (int i = 0; i < 12; ++i)
+            leads << QStringLiteral("MLII");
+        auto m = ModelRegistry::readAt(test::writeManifest(
+            QStringLiteral("resnet-record"),
+            test::resnet1dManifest(pt, QStringLiteral("ecg-record-classification"), leads, -1)));
+        QVERIFY(m.ok());
+        JobControl control;
+        auto r = InferenceRunner::run({*m, record, {}, {}}, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        // 60 s at 100 Hz = 6000 samples; windows of 1000 every 500 -> 11.
+        QCOMPARE(r->items, 11);
+        double sum = 0;
+        for (const auto& [name, p] : r->classProbabilities)
+            sum += p;
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        QVERIFY(!r->predictedLabel.isEmpty());
+        // A lead the record lacks is a clear error naming the model and the lead.
+        leads[3] = QStringLiteral("V2");
+        auto bad = ModelRegistry::readAt(test::writeManifest(
+            QStringLiteral("resnet-v2"),
+            test::resnet1dManifest(pt, QStringLiteral("ecg-record-classification"), leads, -1)));
+        auto e = InferenceRunner::run({*bad, record, {}, {}}, control, 2);
+        QVERIFY(!e.ok());
+        QVERIFY2(e.error().message.contains(QLatin1String("resnet1d@1")) &&
+                     e.error().message.contains(QLatin1String("V2")),
+                 qPrintable(e.error().message));
+    }
+
+    void delineationWithWaveUnetFindsQrsAtAnnotatedBeats() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
+        auto m = reg.find(QStringLiteral("ecg-wave-unet"));
+        QVERIFY(m.ok());
+        if (!QFileInfo::exists(m->modelPath))
+            QSKIP("ecg-wave-unet weights not available");
+        JobControl control;
+        auto r = InferenceRunner::run({*m, record, {}, {}}, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        auto atr = ecg::MitAnnotationIO::read(record, QStringLiteral("atr"));
+        const auto reference = ecg::referenceBeats(*atr);
+        std::vector<std::int64_t> qrs;
+        for (const auto& a : r->annotations)
+            if (a.code == ecg::AnnotationCodes::Normal)
+                qrs.push_back(a.sample);
+        // Each annotated beat has a QRS wave peak within 150 ms.
+        int found = 0;
+        for (auto b : reference)
+            for (auto q : qrs)
+                if (std::abs(q - b) <= 54) {
+                    ++found;
+                    break;
+                }
+        qInfo("wave-unet: %d of %zu annotated beats matched by a QRS wave", found,
+              reference.size());
+        QVERIFY(found >= int(reference.size() * 9 / 10));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInferenceRunner)
+#include "tst_InferenceRunner.moc"
