@@ -1,0 +1,139 @@
+// `cardiolens-cli infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N]
+// [--beats auto|annotations|detector] [--json]`: runs a model on ECG records or images and
+// prints per-case results and uncertainty as JSON. Label maps are written as NIfTI (or any
+// format VolumeWriter knows, by extension) on the input's grid; ECG results as a WFDB
+// annotation file. --out is a file for one input, or an existing folder for several.
+#include "cli/CliCommand.h"
+
+#include "common/JsonOutput.h"
+#include "ecg/MitAnnotationIO.h"
+#include "imaging/VolumeWriter.h"
+#include "inference/InferenceRunner.h"
+#include "inference/ModelRegistry.h"
+#include "inference/UncertaintyCache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace cardiolens::cli {
+
+namespace {
+using namespace cardiolens::inference;
+
+QString outputPathFor(const QString& out, const QString& input, const ModelManifest& m, bool many) {
+    if (out.isEmpty())
+        return {};
+    if (!many && !QFileInfo(out).isDir())
+        return out;
+    QString base = QFileInfo(input).completeBaseName();
+    if (base.endsWith(QLatin1String(".nii")))
+        base.chop(4);
+    const QString ext = m.isEcg() ? m.name : QStringLiteral("%1.nii.gz").arg(m.name);
+    return QDir(out).filePath(base + QLatin1Char('.') + ext);
+}
+
+int runInfer(const CliCommand& self, const QStringList& args) {
+    QString model, out;
+    QStringList inputs;
+    int threads = 2;
+    InferenceRequest request;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto value = [&]() {
+            return i + 1 < args.size() ? args[++i] : QString();
+        };
+        if (a == QLatin1String("--json"))
+            continue;
+        if (a == QLatin1String("--model"))
+            model = value();
+        else if (a == QLatin1String("--out"))
+            out = value();
+        else if (a == QLatin1String("--threads")) {
+            bool ok = false;
+            threads = value().toInt(&ok);
+            if (!ok || threads < 1)
+                return usageError(self, QStringLiteral("--threads needs a positive number"));
+        } else if (a == QLatin1String("--beats")) {
+            const QString b = value();
+            if (b == QLatin1String("auto"))
+                request.ecg.beats = BeatSource::Auto;
+            else if (b == QLatin1String("annotations"))
+                request.ecg.beats = BeatSource::Annotations;
+            else if (b == QLatin1String("detector"))
+                request.ecg.beats = BeatSource::Detector;
+            else
+                return usageError(self,
+                                  QStringLiteral("--beats takes auto, annotations or detector"));
+        } else if (a.startsWith(QLatin1String("--")))
+            return usageError(self, QStringLiteral("unknown option %1").arg(a));
+        else
+            inputs << a;
+    }
+    if (model.isEmpty() || inputs.isEmpty())
+        return usageError(self, QStringLiteral("infer needs --model and at least one INPUT"));
+    if (inputs.size() > 1 && !out.isEmpty() && !QFileInfo(out).isDir())
+        return usageError(self,
+                          QStringLiteral("--out must be an existing folder for several inputs"));
+
+    const ModelRegistry registry = ModelRegistry::scan();
+    auto manifest = registry.find(model);
+    if (!manifest) {
+        printError(manifest.error().describe());
+        return kExitBadData;
+    }
+    request.model = *manifest;
+    UncertaintyCache cache;
+    QJsonArray results;
+    int failures = 0;
+    for (const QString& input : inputs) {
+        request.casePath = input;
+        JobControl control;
+        auto r = InferenceRunner::run(request, control, threads);
+        if (!r) {
+            printError(r.error().describe());
+            QJsonObject failed{{QStringLiteral("case"), input},
+                               {QStringLiteral("model"), manifest->id()},
+                               {QStringLiteral("error"), r.error().describe()}};
+            results.append(failed);
+            ++failures;
+            continue;
+        }
+        QJsonObject o = r->toJson();
+        const QString path = outputPathFor(out, input, *manifest, inputs.size() > 1);
+        if (!path.isEmpty()) {
+            Result<bool> written = r->labels ? imaging::VolumeWriter::write(*r->labels, path)
+                                             : ecg::MitAnnotationIO::write(path, r->annotations);
+            if (!written) {
+                printError(written.error().describe());
+                o[QStringLiteral("error")] = written.error().describe();
+                ++failures;
+            } else {
+                o[QStringLiteral("output")] = path;
+            }
+        }
+        (void)cache.store(input, manifest->id(), r->uncertainty, r->uncertaintyMethod);
+        results.append(o);
+    }
+    writeJson(QJsonObject{{QStringLiteral("model"), manifest->toJson()},
+                          {QStringLiteral("results"), results}});
+    return failures ? kExitBadData : kExitOk;
+}
+
+CliCommand inferCommand() {
+    CliCommand c;
+    c.name = QStringLiteral("infer");
+    c.summary =
+        QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
+    c.usage = QStringLiteral("infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
+                             "[--beats auto|annotations|detector] [--json]");
+    c.run = [c](const QStringList& args) {
+        return runInfer(c, args);
+    };
+    return c;
+}
+
+const bool registered = registerCliCommand(inferCommand());
+} // namespace
+
+} // namespace cardiolens::cli

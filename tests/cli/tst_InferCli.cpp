@@ -1,0 +1,119 @@
+// `cardiolens-cli models` and `cardiolens-cli infer` as a user runs them: JSON on stdout,
+// annotation / label files written, bad models refused with the model and reason, exit 1.
+#include "TestData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace cardiolens;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARDIOLENS_MODELS_DIR"),
+               test::scratchDir() + QStringLiteral("/user-models"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), test::scratchDir() + QStringLiteral("/data"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+} // namespace
+
+class TestInferCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void modelsListsBundledModels() {
+        const Run r = cli({QStringLiteral("models"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray models =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("models")).toArray();
+        QStringList names;
+        for (const auto& m : models)
+            names << m.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(names.contains(QStringLiteral("ecg-wave-unet")),
+                 qPrintable(names.join(QLatin1Char(','))));
+    }
+
+    void inferDelineatesRealRecordIntoAnnotationFile() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_SHARED(weights, "models/ecg-wave-unet/model.pt");
+        const QString out = test::scratchDir() + QStringLiteral("/100s.wave");
+        const Run r = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                           QStringLiteral("ecg-wave-unet"), record, QStringLiteral("--out"), out,
+                           QStringLiteral("--json")});
+        if (r.exitCode != 0 && r.err.contains(QLatin1String("plugin is not available")))
+            QSKIP("no torch plugin");
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(r.out)
+                                       .object()
+                                       .value(QStringLiteral("results"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(result.value(QStringLiteral("model")).toString(),
+                 QStringLiteral("ecg-wave-unet@2023.1"));
+        QVERIFY(result.value(QStringLiteral("annotations")).toInt() >
+                3 * 70); // ~74 beats x 3 waves.
+        const QJsonObject unc = result.value(QStringLiteral("uncertainty")).toObject();
+        QCOMPARE(unc.value(QStringLiteral("method")).toString(), QStringLiteral("entropy"));
+        QVERIFY(unc.value(QStringLiteral("score")).toDouble() >= 0);
+        QVERIFY(unc.value(QStringLiteral("score")).toDouble() < 1);
+        QVERIFY(QFileInfo(out).size() > 100);
+        // The written annotator reads back through `ann` (annotator "wave" beside a copy of the
+        // record's header).
+        QVERIFY(QFile::copy(record, test::scratchDir() + QStringLiteral("/100s.hea")));
+        QVERIFY(QFile::link(test::shared(QStringLiteral("ecg/mitdb/100s.dat")),
+                            test::scratchDir() + QStringLiteral("/100s.dat")));
+        const Run ann =
+            cli({QStringLiteral("ann"), test::scratchDir() + QStringLiteral("/100s.hea"),
+                 QStringLiteral("--annotator"), QStringLiteral("wave"), QStringLiteral("--json")});
+        QVERIFY2(ann.exitCode == 0, qPrintable(ann.err));
+        QVERIFY(ann.out.contains("model:ecg-wave-unet@2023.1"));
+    }
+
+    void badModelsAreRefusedClearly() {
+        const Run unknown = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                                 QStringLiteral("nope"), QStringLiteral("x.hea")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("no model named \"nope\"")));
+        // A corrupt .pt with a valid manifest: named model, reason, no crash.
+        const QString dir = test::scratchDir() + QStringLiteral("/corrupt");
+        QDir().mkpath(dir);
+        QFile pt(dir + QStringLiteral("/model.pt"));
+        QVERIFY(pt.open(QIODevice::WriteOnly));
+        pt.write("PK\x03\x04 not a model");
+        pt.close();
+        QFile manifest(dir + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"name": "broken", "version": "0.1", "task": "ecg-record-classification",
+            "file": "model.pt", "input": {"dtype": "float32", "shape": [-1, 1, 100],
+            "leads": ["any"], "sampling_rate_hz": 100, "window_samples": 100},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
+        manifest.close();
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        const Run r = cli({QStringLiteral("infer"), QStringLiteral("--model"), dir, record});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("broken@0.1")) &&
+                     (r.err.contains(QLatin1String("cannot load")) ||
+                      r.err.contains(QLatin1String("not available"))),
+                 qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInferCli)
+#include "tst_InferCli.moc"
