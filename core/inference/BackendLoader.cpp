@@ -21,6 +21,12 @@ Result<ModelBackend*> BackendLoader::torch() {
     if (backend)
         return backend;
 
+    // libgomp reads this once, when libtorch loads. Its default (active spinning between
+    // parallel regions) makes small-batch inference up to 10x slower whenever the cores are
+    // shared with other work, which on a desktop they always are.
+    if (!qEnvironmentVariableIsSet("OMP_WAIT_POLICY"))
+        qputenv("OMP_WAIT_POLICY", "PASSIVE");
+
     QStringList problems;
     for (const QString& dir : DataPaths::pluginDirs()) {
         const QString candidate = QDir(dir).filePath(QString::fromLatin1(kPluginFile));

@@ -177,7 +177,16 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
     auto leadsResult = modelLeads(m, record);
     if (!leadsResult)
         return leadsResult.error();
-    const auto& leads = *leadsResult;
+    auto& leads = leadsResult.value();
+    // A record shorter than one window is repeated to fill it (short single-lead strips).
+    if (m.task != ModelTask::EcgBeatClassification)
+        for (auto& lead : leads)
+            if (!lead.empty() && std::int64_t(lead.size()) < m.input.windowSamples) {
+                const std::size_t n = lead.size();
+                lead.resize(std::size_t(m.input.windowSamples));
+                for (std::size_t i = n; i < lead.size(); ++i)
+                    lead[i] = lead[i % n];
+            }
     const double toModel = m.input.samplingRateHz / record.frameRate;
     const std::int64_t w = m.input.windowSamples;
     const std::int64_t length = std::int64_t(leads.front().size());
@@ -200,7 +209,7 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             return frames.error();
         std::vector<std::int64_t> starts;
         for (std::int64_t f : *frames)
-            starts.push_back(std::llround(double(f) * toModel) - w / 2);
+            starts.push_back(std::llround(double(f) * toModel) - m.input.beatOffsetSamples);
         std::vector<int> counts(m.labels.size(), 0);
         result.annotations.resize(frames->size());
         auto ran = batcher.run(starts, QStringLiteral("classifying beats"),
@@ -251,6 +260,21 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
                     best = c;
             }
             result.predictedLabel = m.labels[std::size_t(best)].name;
+            // Labels at or above their threshold (keyed by label name or code; 0.5 default
+            // for sigmoid outputs): the multi-label answer.
+            QJsonArray positive;
+            for (int c = 0; c < classes; ++c) {
+                const OutputLabel& l = m.labels[std::size_t(c)];
+                auto t = m.thresholds.find(l.name);
+                if (t == m.thresholds.end())
+                    t = m.thresholds.find(l.code);
+                const bool has = t != m.thresholds.end();
+                if ((has && mean[std::size_t(c)] >= t->second) ||
+                    (!has && m.activation == Activation::Sigmoid && mean[std::size_t(c)] >= 0.5))
+                    positive.append(l.name);
+            }
+            if (!m.thresholds.empty() || m.activation == Activation::Sigmoid)
+                result.details[QStringLiteral("above_threshold")] = positive;
             Probabilities avg{1, classes, 1, std::vector<float>(mean.begin(), mean.end())};
             if (m.activation == Activation::Softmax)
                 entropySum = avg.normalisedEntropy(0, 0) * double(starts.size());

@@ -140,6 +140,22 @@ private:
     QString m_problem;
 };
 
+void readNormalisation(Reader& r, const QJsonObject& in, InputContract& c) {
+    const QJsonObject norm =
+        r.object(in, QStringLiteral("normalisation"), QStringLiteral("input.normalisation"), false);
+    c.normalisation =
+        r.choice(norm, QStringLiteral("method"), QStringLiteral("input.normalisation.method"),
+                 kNormalisations, Normalisation::None, false);
+    c.normLow =
+        r.number(norm, QStringLiteral("low"), QStringLiteral("input.normalisation.low"), 1, false);
+    c.normHigh = r.number(norm, QStringLiteral("high"), QStringLiteral("input.normalisation.high"),
+                          99, false);
+    if (!r.failed() && c.normalisation == Normalisation::Percentile &&
+        !(0 <= c.normLow && c.normLow < c.normHigh && c.normHigh <= 100))
+        r.fail(QStringLiteral("input.normalisation"),
+               QStringLiteral("needs 0 <= low < high <= 100 for percentile normalisation"));
+}
+
 void readEcgInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
     InputContract& c = m.input;
     const QJsonArray leads =
@@ -161,14 +177,24 @@ void readEcgInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
                                 QStringLiteral("input.window_samples"), 0, true);
     if (!r.failed() && (c.windowSamples <= 0 || c.windowSamples > 10'000'000))
         r.fail(QStringLiteral("input.window_samples"), QStringLiteral("must be positive"));
-    c.strideSamples = r.integer(in, QStringLiteral("stride_samples"),
-                                QStringLiteral("input.stride_samples"), c.windowSamples, false);
-    if (!r.failed() && c.strideSamples <= 0)
-        r.fail(QStringLiteral("input.stride_samples"), QStringLiteral("must be positive"));
     const QJsonValue centred = in.value(QStringLiteral("beat_centred"));
     if (!centred.isUndefined() && !centred.isBool())
         r.fail(QStringLiteral("input.beat_centred"), QStringLiteral("must be true or false"));
     c.beatCentred = centred.toBool(m.task == ModelTask::EcgBeatClassification);
+    c.strideSamples = r.integer(in, QStringLiteral("stride_samples"),
+                                QStringLiteral("input.stride_samples"), c.windowSamples, false);
+    // Beat windows sit on beats, so a beat model may leave the stride at 0.
+    if (!r.failed() && c.strideSamples == 0 && m.task == ModelTask::EcgBeatClassification)
+        c.strideSamples = c.windowSamples;
+    if (!r.failed() && c.strideSamples <= 0)
+        r.fail(QStringLiteral("input.stride_samples"), QStringLiteral("must be positive"));
+    c.beatOffsetSamples =
+        r.integer(in, QStringLiteral("beat_window_before_samples"),
+                  QStringLiteral("input.beat_window_before_samples"), c.windowSamples / 2, false);
+    if (!r.failed() && (c.beatOffsetSamples < 0 || c.beatOffsetSamples > c.windowSamples))
+        r.fail(QStringLiteral("input.beat_window_before_samples"),
+               QStringLiteral("must lie within the window"));
+    readNormalisation(r, in, c);
 }
 
 void readImageInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
@@ -189,19 +215,7 @@ void readImageInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
             c.width = size[1].toInt();
         }
     }
-    const QJsonObject norm =
-        r.object(in, QStringLiteral("normalisation"), QStringLiteral("input.normalisation"), false);
-    c.normalisation =
-        r.choice(norm, QStringLiteral("method"), QStringLiteral("input.normalisation.method"),
-                 kNormalisations, Normalisation::None, false);
-    c.normLow =
-        r.number(norm, QStringLiteral("low"), QStringLiteral("input.normalisation.low"), 1, false);
-    c.normHigh = r.number(norm, QStringLiteral("high"), QStringLiteral("input.normalisation.high"),
-                          99, false);
-    if (!r.failed() && c.normalisation == Normalisation::Percentile &&
-        !(0 <= c.normLow && c.normLow < c.normHigh && c.normHigh <= 100))
-        r.fail(QStringLiteral("input.normalisation"),
-               QStringLiteral("needs 0 <= low < high <= 100 for percentile normalisation"));
+    readNormalisation(r, in, c);
 }
 
 } // namespace

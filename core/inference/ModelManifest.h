@@ -45,11 +45,14 @@ struct InputContract {
     int windowSamples = 0;
     int strideSamples = 0;
     bool beatCentred = false;
+    /// Beat tasks: window samples before the beat ("beat_window_before_samples"; default
+    /// half the window, i.e. centred).
+    int beatOffsetSamples = 0;
     // Images
     int channels = 1;
     int height = 0;
     int width = 0;
-    Normalisation normalisation = Normalisation::None;
+    Normalisation normalisation = Normalisation::None; ///< Per window (ECG) or per frame.
     double normLow = 1; ///< Percentile bounds for Normalisation::Percentile.
     double normHigh = 99;
 };
