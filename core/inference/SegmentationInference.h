@@ -9,7 +9,7 @@
 namespace cardiolens::inference {
 
 struct SegmentationOptions {
-    int batchSize = 4;       ///< Frames per forward (cancel is checked between batches).
+    int batchSize = 2; ///< Frames per forward; cancel is checked between batches (~100 ms each).
     bool postprocess = true; ///< Largest component per label + hole filling.
     int maxFrames = -1;      ///< Run on the first N frames only (benchmarks); -1 = all.
 };
