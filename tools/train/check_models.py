@@ -50,6 +50,28 @@ def check(folder):
         problems.append(f"output shape {list(y.shape)} does not give {len(labels)} labels")
     if not torch.isfinite(y).all():
         problems.append("non-finite output")
+    unc = m["uncertainty"]
+    if unc.get("method") == "mc-dropout":
+        # MC-dropout as the app does it: only the listed dropout modules in train mode -> passes differ,
+        # and switching them back gives the deterministic output again.
+        mods = dict(model.named_modules())
+        missing = [n for n in unc.get("dropout_modules", []) if n not in mods]
+        if missing or not unc.get("dropout_modules"):
+            problems.append(f"dropout_modules missing or unknown: {missing}")
+        else:
+            x = torch.randn(shape)
+            with torch.no_grad():
+                ref = model(x)
+                for n in unc["dropout_modules"]:
+                    mods[n].train()
+                a, b = model(x), model(x)
+                for n in unc["dropout_modules"]:
+                    mods[n].eval()
+                again = model(x)
+            if torch.equal(a, b):
+                problems.append("MC-dropout passes are identical")
+            if not torch.equal(ref, again):
+                problems.append("output changed after MC-dropout")
     return problems, list(y.shape), os.path.getsize(pt)
 
 
