@@ -7,7 +7,7 @@ Split by patient: train on SCD0000101 + SCD0000201, validate on SCD0000301 (neve
 Frames with only an i-contour train the blood pool against "not blood pool" (a partial label).
 Input policy: the 256x256 slice is resampled to 128x128 (2x2 area mean), then percentile-normalised
 (1st..99th percentile -> 0..1, clipped). Output: logits [B, 3, 128, 128]; the app resamples to the slice.
-Run: /usr/bin/python3 tools/train/train_lv_seg_sunnybrook.py   (about 6 minutes on 2 CPU cores)
+Run: /usr/bin/python3 tools/train/train_lv_seg_sunnybrook.py   (about 8-11 minutes on one CPU core)
 """
 import math
 import time

@@ -16,6 +16,12 @@ def seed_everything(seed, threads=2):
     torch.set_num_threads(threads)
 
 
+def dropout_module_names(model):
+    """Names (as in named_modules) of the dropout layers: MC-dropout must switch only these to train mode,
+    because BatchNorm in train mode would use batch statistics."""
+    return [n for n, m in model.named_modules() if isinstance(m, torch.nn.modules.dropout._DropoutNd)]
+
+
 def export(model, example, name, manifest):
     """Scripts the model (eval mode), checks the reloaded module matches, writes model.pt + manifest.json."""
     model = model.eval()
@@ -32,6 +38,9 @@ def export(model, example, name, manifest):
     max_diff = float((ref - got).abs().max())
     if max_diff > 1e-5:
         raise RuntimeError(f"{pt_path}: reloaded TorchScript differs from the Python model by {max_diff}")
+    if manifest.get("uncertainty", {}).get("method") == "mc-dropout":
+        manifest["uncertainty"]["dropout_modules"] = dropout_module_names(model)
+        manifest["uncertainty"]["note"] = "set only these modules to train mode; keep BatchNorm in eval mode"
     size = os.path.getsize(pt_path)
     if size >= 5 * 1024 * 1024:
         raise RuntimeError(f"{pt_path}: {size} bytes, over the 5 MB limit")
