@@ -119,10 +119,20 @@ public:
 
     Result<bool> setTrainingMode(bool training) override {
         try {
-            if (training)
-                m_module.train();
-            else
+            if (!training) {
                 m_module.eval();
+                return true;
+            }
+            // MC-dropout wants dropout active but batch-norm still on its running statistics
+            // (batch statistics of a few windows would ruin the output): everything goes to
+            // training mode (so F.dropout(training=self.training) works too), then every
+            // batch-norm module back to eval.
+            m_module.train();
+            for (const auto& sub : m_module.named_modules()) {
+                const auto type = sub.value.type()->name();
+                if (type && type->qualifiedName().find("BatchNorm") != std::string::npos)
+                    torch::jit::Module(sub.value).eval(); // A handle: same object.
+            }
             return true;
         } catch (const std::exception& e) {
             return Error{
