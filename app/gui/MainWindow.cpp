@@ -69,6 +69,12 @@ void MainWindow::createMenus() {
 
     view->addSeparator();
     view->addAction(tr("&Calibrate ECG paper…"), m_ecg, &widgets::EcgWorkspace::calibrateScreen);
+    // Inference on the open ECG record; progress and results in the status bar.
+    QMenu* models = menuBar()->addMenu(tr("&Models"));
+    models->addAction(tr("&Run model on ECG…"), QKeySequence(tr("Ctrl+R")), m_ecg,
+                      [this] { m_ecg->runModel(); });
+    models->addAction(tr("&Cancel model run"), QKeySequence(tr("Ctrl+.")), m_ecg,
+                      &widgets::EcgWorkspace::cancelModelRun);
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(language);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();

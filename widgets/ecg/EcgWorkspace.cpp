@@ -12,8 +12,10 @@
 #include "ecg/dsp/QrsDetector.h"
 #include "ecg/dsp/RecordPyramid.h"
 
+#include "inference/ModelRunController.h"
 #include <QFileDialog>
 #include <QFileInfo>
+
 #include <QFutureWatcher>
 #include <QSettings>
 #include <QTimer>
@@ -86,6 +88,54 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
     connect(m_toolBar, &EcgToolBar::exportRequested, this, &EcgWorkspace::askExport);
 
     m_view->setCalibration(QSettings().value(QLatin1String(kCalibrationKey), 1.0).toDouble());
+
+    m_modelRun = new ModelRunController(this);
+    connect(m_modelRun, &ModelRunController::progress, this, &EcgWorkspace::statusMessage);
+    connect(m_modelRun, &ModelRunController::failed, this, &EcgWorkspace::statusMessage);
+    connect(m_modelRun, &ModelRunController::finished, this,
+            [this](const inference::InferenceResult& r) {
+                if (!m_source || r.casePath != m_currentFile)
+                    return; // Another record was opened meanwhile.
+                QString summary = tr("%1: %2 items, uncertainty %3 (%4)")
+                                      .arg(r.modelId)
+                                      .arg(r.items)
+                                      .arg(r.uncertainty, 0, 'f', 3)
+                                      .arg(r.uncertaintyMethod);
+                if (!r.predictedLabel.isEmpty())
+                    summary += tr(" - %1").arg(r.predictedLabel);
+                if (!r.annotations.empty()) {
+                    const auto& rec = m_source->record();
+                    const QString key =
+                        QStringLiteral("model:") + r.modelId.section(QLatin1Char('@'), 0, 0);
+                    m_overlays.insert(key,
+                                      EcgOverlays::fromAnnotations(r.annotations, rec.frameRate,
+                                                                   rec.durationSeconds()));
+                    showAnnotator(key);
+                }
+                Q_EMIT statusMessage(summary);
+            });
+}
+
+void EcgWorkspace::runModel(const QString& nameOrPath) {
+    if (!m_source) {
+        Q_EMIT statusMessage(tr("Open an ECG record first."));
+        return;
+    }
+    QString model = nameOrPath;
+    if (model.isEmpty()) {
+        QString problem;
+        model = ModelRunController::chooseModel(this, true, &problem);
+        if (model.isEmpty()) {
+            if (!problem.isEmpty())
+                Q_EMIT statusMessage(problem);
+            return;
+        }
+    }
+    m_modelRun->start(model, m_currentFile);
+}
+
+void EcgWorkspace::cancelModelRun() {
+    m_modelRun->cancel();
 }
 
 void EcgWorkspace::calibrateScreen() {

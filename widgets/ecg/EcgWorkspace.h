@@ -19,6 +19,7 @@ class PyramidBuilder;
 namespace cardiolens::widgets {
 
 class EcgNavigator;
+class ModelRunController;
 class EcgStripView;
 class RecordTraceSource;
 
@@ -51,6 +52,13 @@ public:
     /// Shows the screen-calibration dialog and stores the result in the settings.
     void calibrateScreen();
 
+    /// Runs an ECG model on the open record in the background (\a nameOrPath empty: ask
+    /// the user). Beat and wave results appear as annotator "model:NAME"; record
+    /// classification as a status message.
+    void runModel(const QString& nameOrPath = {});
+    void cancelModelRun();
+    ModelRunController* modelRun() const { return m_modelRun; }
+
     /// Writes the current page as a true-scale A4 PDF or PNG (by extension).
     Result<bool> exportPage(const QString& path);
 
@@ -75,6 +83,7 @@ private:
     std::unique_ptr<ecg::PyramidBuilder> m_pyramidBuilder;
     QTimer* m_pyramidTimer = nullptr;
     QFutureWatcher<std::vector<std::int64_t>>* m_detection = nullptr;
+    ModelRunController* m_modelRun = nullptr;
     QMap<QString, EcgOverlays> m_overlays;
     QString m_annotator;
     QString m_currentFile;

@@ -1,0 +1,53 @@
+// "Run model" in the ECG workspace: the job runs in the background (the event loop keeps
+// turning), its beats appear as annotator "model:NAME", and cancel ends the job.
+#include "ecg/EcgWorkspace.h"
+#include "inference/ModelRunController.h"
+
+#include "TestData.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cardiolens;
+
+class TestEcgModelRun : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void beatModelResultBecomesAnnotator() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        widgets::EcgWorkspace ws;
+        QVERIFY(ws.openRecord(record).ok());
+        QSignalSpy messages(&ws, &widgets::EcgWorkspace::statusMessage);
+        QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        ws.runModel(QStringLiteral("beat-aami"));
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed.front().front().toString())); // No plugin or model here.
+        QVERIFY(ws.modelRun()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(ws.annotators().contains(QStringLiteral("model:beat-aami")), 5000);
+        QCOMPARE(ws.currentAnnotator(), QStringLiteral("model:beat-aami"));
+        QVERIFY(failed.isEmpty());
+        bool summary = false;
+        for (const auto& m : messages)
+            summary |= m.front().toString().contains(QLatin1String("beat-aami@"));
+        QVERIFY(summary);
+    }
+
+    void cancelEndsTheJob() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/208.hea");
+        widgets::EcgWorkspace ws;
+        QVERIFY(ws.openRecord(record).ok());
+        QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        ws.runModel(QStringLiteral("beat-aami")); // 30 min x 10 MC-dropout passes: seconds.
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed.front().front().toString()));
+        ws.cancelModelRun();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
+        QVERIFY2(failed.front().front().toString().contains(QLatin1String("cancelled")),
+                 qPrintable(failed.front().front().toString()));
+        QVERIFY(!ws.annotators().contains(QStringLiteral("model:beat-aami")));
+    }
+};
+
+QTEST_MAIN(TestEcgModelRun)
+#include "tst_EcgModelRun.moc"

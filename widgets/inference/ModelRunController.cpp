@@ -1,0 +1,92 @@
+#include "inference/ModelRunController.h"
+
+#include "inference/ModelRegistry.h"
+
+#include <QInputDialog>
+#include <QPointer>
+
+namespace cardiolens::widgets {
+
+using namespace cardiolens::inference;
+
+ModelRunController::ModelRunController(QObject* parent) : QObject(parent), m_runner(2) {
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, &ModelRunController::onFinished);
+}
+
+ModelRunController::~ModelRunController() {
+    if (m_job) {
+        m_job->cancel();
+        m_job->wait();
+    }
+}
+
+QString ModelRunController::chooseModel(QWidget* parent, bool ecg, QString* problem) {
+    const ModelRegistry registry = ModelRegistry::scan();
+    QStringList ids;
+    for (const RegisteredModel& r : registry.models())
+        if (r.manifest.isEcg() == ecg)
+            ids << r.manifest.id();
+    if (ids.isEmpty()) {
+        if (problem)
+            *problem = tr("No %1 model is installed.").arg(ecg ? tr("ECG") : tr("imaging"));
+        return {};
+    }
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(parent, tr("Run model"), tr("Model:"), ids, 0, false, &ok);
+    return ok ? chosen : QString();
+}
+
+bool ModelRunController::start(const QString& nameOrPath, const QString& casePath) {
+    if (isRunning()) {
+        Q_EMIT failed(tr("A model is already running."));
+        return false;
+    }
+    auto manifest = ModelRegistry::scan().find(nameOrPath);
+    if (!manifest) {
+        Q_EMIT failed(manifest.error().describe());
+        return false;
+    }
+    m_modelId = manifest->id();
+    QPointer<ModelRunController> self(this);
+    const QString id = m_modelId;
+    m_job =
+        m_runner.start({*manifest, casePath, {}, {}}, [self, id](double f, const QString& stage) {
+            // Called on the worker thread: hand the text to the GUI thread.
+            const QString text = tr("%1: %2 (%3 %)").arg(id, stage).arg(int(f * 100));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, text] {
+                    if (self)
+                        Q_EMIT self->progress(text);
+                },
+                Qt::QueuedConnection);
+        });
+    m_watcher.setFuture(m_job->future());
+    return true;
+}
+
+void ModelRunController::cancel() {
+    if (m_job)
+        m_job->cancel();
+}
+
+bool ModelRunController::isRunning() const {
+    return m_job && !m_job->isFinished();
+}
+
+void ModelRunController::onFinished() {
+    if (!m_job)
+        return;
+    auto result = m_job->result();
+    m_job.reset();
+    if (!result) {
+        Q_EMIT failed(result.error().message == cancelledMessage()
+                          ? tr("%1: cancelled").arg(m_modelId)
+                          : result.error().describe());
+        return;
+    }
+    Q_EMIT finished(*result);
+}
+
+} // namespace cardiolens::widgets

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "inference/InferenceRunner.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+class QWidget;
+
+namespace cardiolens::widgets {
+
+/// Runs one model job at a time in the background for a workspace: progress as status text,
+/// cancel, and the result delivered on the GUI thread. The window stays responsive: all
+/// model work happens on the runner's thread pool.
+class ModelRunController : public QObject {
+    Q_OBJECT
+public:
+    explicit ModelRunController(QObject* parent = nullptr);
+    ~ModelRunController() override;
+
+    /// Lets the user pick a registered model whose task suits \a ecg (ECG tasks) or images;
+    /// empty when cancelled or none is available (then \a problem says why).
+    static QString chooseModel(QWidget* parent, bool ecg, QString* problem);
+
+    /// Starts \a nameOrPath on \a casePath; false (and failed() emitted) when the model is unknown.
+    bool start(const QString& nameOrPath, const QString& casePath);
+    void cancel();
+    bool isRunning() const;
+
+Q_SIGNALS:
+    void progress(const QString& text);
+    void finished(const cardiolens::inference::InferenceResult& result);
+    void failed(const QString& message);
+
+private:
+    void onFinished();
+    inference::InferenceRunner m_runner;
+    std::shared_ptr<inference::InferenceJob> m_job;
+    QFutureWatcher<void> m_watcher;
+    QString m_modelId;
+};
+
+} // namespace cardiolens::widgets
