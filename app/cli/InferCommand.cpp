@@ -1,7 +1,7 @@
 // `cardiolens-cli infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N]
-// [--beats auto|annotations|detector] [--json]`: runs a model on ECG records or images and
-// prints per-case results and uncertainty as JSON. Label maps are written as NIfTI (or any
-// format VolumeWriter knows, by extension) on the input's grid; ECG results as a WFDB
+// [--beats auto|annotations|detector] [--single-pass] [--json]`: runs a model on ECG records or
+// images and prints per-case results and uncertainty as JSON. Label maps are written as NIfTI (or
+// any format VolumeWriter knows, by extension) on the input's grid; ECG results as a WFDB
 // annotation file. --out is a file for one input, or an existing folder for several.
 #include "cli/CliCommand.h"
 
@@ -37,6 +37,7 @@ int runInfer(const CliCommand& self, const QStringList& args) {
     QString model, out;
     QStringList inputs;
     int threads = 2;
+    bool singlePass = false;
     InferenceRequest request;
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
@@ -54,6 +55,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             threads = value().toInt(&ok);
             if (!ok || threads < 1)
                 return usageError(self, QStringLiteral("--threads needs a positive number"));
+        } else if (a == QLatin1String("--single-pass")) {
+            singlePass = true;
         } else if (a == QLatin1String("--beats")) {
             const QString b = value();
             if (b == QLatin1String("auto"))
@@ -83,6 +86,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
         return kExitBadData;
     }
     request.model = *manifest;
+    if (singlePass) // One forward per item; uncertainty from the entropy of that pass.
+        request.model.uncertainty = UncertaintyMethod::Entropy;
     UncertaintyCache cache;
     QJsonArray results;
     int failures = 0;
@@ -126,7 +131,7 @@ CliCommand inferCommand() {
     c.summary =
         QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
     c.usage = QStringLiteral("infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
-                             "[--beats auto|annotations|detector] [--json]");
+                             "[--beats auto|annotations|detector] [--single-pass] [--json]");
     c.run = [c](const QStringList& args) {
         return runInfer(c, args);
     };

@@ -86,6 +86,40 @@ private Q_SLOTS:
         QVERIFY(ann.out.contains("model:ecg-wave-unet@2023.1"));
     }
 
+    void inferSegmentsCineIntoNiftiWithInputGeometry() {
+        CARDIOLENS_REQUIRE_SHARED(cine, "imaging/sunnybrook/dicoms/SCD0000301");
+        const QString out = test::scratchDir() + QStringLiteral("/scd301-labels.nii.gz");
+        const Run r =
+            cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                 QStringLiteral("lv-seg-sunnybrook"), cine, QStringLiteral("--single-pass"),
+                 QStringLiteral("--out"), out, QStringLiteral("--json")});
+        if (r.exitCode != 0 && (r.err.contains(QLatin1String("plugin is not available")) ||
+                                r.err.contains(QLatin1String("no model named"))))
+            QSKIP("no torch plugin or no lv-seg demo model");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject result = QJsonDocument::fromJson(r.out)
+                                       .object()
+                                       .value(QStringLiteral("results"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(result.value(QStringLiteral("items")).toInt(), 20);
+        const Run in = cli({QStringLiteral("info"), cine, QStringLiteral("--json")});
+        const Run labels = cli({QStringLiteral("info"), out, QStringLiteral("--json")});
+        const QJsonObject a = QJsonDocument::fromJson(in.out).array().at(0).toObject();
+        const QJsonObject b = QJsonDocument::fromJson(labels.out).array().at(0).toObject();
+        for (const char* key : {"width", "height", "slices", "phases"})
+            QCOMPARE(b.value(QLatin1String(key)).toInt(), a.value(QLatin1String(key)).toInt());
+        // NIfTI stores spacing as float32.
+        QVERIFY(std::abs(b.value(QStringLiteral("sliceSpacingMm")).toDouble() -
+                         a.value(QStringLiteral("sliceSpacingMm")).toDouble()) < 1e-4);
+        const QJsonArray oa = a.value(QStringLiteral("originMm")).toArray(),
+                         ob = b.value(QStringLiteral("originMm")).toArray();
+        QCOMPARE(ob.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(std::abs(oa[i].toDouble() - ob[i].toDouble()) < 1e-3);
+    }
+
     void badModelsAreRefusedClearly() {
         const Run unknown = cli({QStringLiteral("infer"), QStringLiteral("--model"),
                                  QStringLiteral("nope"), QStringLiteral("x.hea")});
