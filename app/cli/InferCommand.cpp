@@ -38,6 +38,7 @@ int runInfer(const CliCommand& self, const QStringList& args) {
     QStringList inputs;
     int threads = 2;
     bool singlePass = false;
+    bool reuseScores = false; // Active learning: skip cases already scored by this model version.
     InferenceRequest request;
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
@@ -55,6 +56,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             threads = value().toInt(&ok);
             if (!ok || threads < 1)
                 return usageError(self, QStringLiteral("--threads needs a positive number"));
+        } else if (a == QLatin1String("--reuse-scores")) {
+            reuseScores = true;
         } else if (a == QLatin1String("--single-pass")) {
             singlePass = true;
         } else if (a == QLatin1String("--beats")) {
@@ -93,6 +96,16 @@ int runInfer(const CliCommand& self, const QStringList& args) {
     int failures = 0;
     for (const QString& input : inputs) {
         request.casePath = input;
+        if (reuseScores && out.isEmpty()) {
+            if (const auto score = cache.lookup(input, manifest->id())) {
+                QJsonObject unc{{QStringLiteral("score"), *score},
+                                {QStringLiteral("cached"), true}};
+                results.append(QJsonObject{{QStringLiteral("case"), input},
+                                           {QStringLiteral("model"), manifest->id()},
+                                           {QStringLiteral("uncertainty"), unc}});
+                continue;
+            }
+        }
         JobControl control;
         auto r = InferenceRunner::run(request, control, threads);
         if (!r) {
@@ -130,8 +143,9 @@ CliCommand inferCommand() {
     c.name = QStringLiteral("infer");
     c.summary =
         QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
-    c.usage = QStringLiteral("infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
-                             "[--beats auto|annotations|detector] [--single-pass] [--json]");
+    c.usage = QStringLiteral(
+        "infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
+        "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] [--json]");
     c.run = [c](const QStringList& args) {
         return runInfer(c, args);
     };

@@ -74,6 +74,22 @@ private Q_SLOTS:
         QVERIFY(unc.value(QStringLiteral("score")).toDouble() >= 0);
         QVERIFY(unc.value(QStringLiteral("score")).toDouble() < 1);
         QVERIFY(QFileInfo(out).size() > 100);
+        // The score is cached per model version: a second run with --reuse-scores skips the case.
+        const Run again = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                               QStringLiteral("ecg-wave-unet"), record,
+                               QStringLiteral("--reuse-scores"), QStringLiteral("--json")});
+        QCOMPARE(again.exitCode, 0);
+        const QJsonObject cached = QJsonDocument::fromJson(again.out)
+                                       .object()
+                                       .value(QStringLiteral("results"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("uncertainty"))
+                                       .toObject();
+        QVERIFY(cached.value(QStringLiteral("cached")).toBool());
+        QCOMPARE(cached.value(QStringLiteral("score")).toDouble(),
+                 unc.value(QStringLiteral("score")).toDouble());
         // The written annotator reads back through `ann` (annotator "wave" beside a copy of the
         // record's header).
         QVERIFY(QFile::copy(record, test::scratchDir() + QStringLiteral("/100s.hea")));
