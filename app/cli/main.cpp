@@ -1,6 +1,7 @@
 // cardiolens-cli: headless entry point. `cardiolens-cli COMMAND [ARGS...]`.
 #include "cardiolens/BuildInfo.h"
 #include "cli/CliCommand.h"
+#include "inference/OpenMpPolicy.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,7 @@ void printHelp(std::FILE* out) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    cardiolens::inference::ensurePassiveOpenMp(argv); // Before anything else: may re-exec.
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Cardiolens"));
     QCoreApplication::setApplicationName(QStringLiteral("cardiolens-cli"));

@@ -7,6 +7,7 @@
 #include "gui/DemoSamples.h"
 #include "gui/MainWindow.h"
 #include "gui/ScreenshotWriter.h"
+#include "inference/OpenMpPolicy.h"
 #include "vtk/VtkHostWidget.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
+    cardiolens::inference::ensurePassiveOpenMp(argv); // Before anything else: may re-exec.
     QElapsedTimer clock;
     clock.start();
     // VTK needs a 3.2 core context; this must be set before the QApplication exists.

@@ -21,9 +21,8 @@ Result<ModelBackend*> BackendLoader::torch() {
     if (backend)
         return backend;
 
-    // libgomp reads this once, when libtorch loads. Its default (active spinning between
-    // parallel regions) makes small-batch inference up to 10x slower whenever the cores are
-    // shared with other work, which on a desktop they always are.
+    // Too late when libgomp is already loaded (see OpenMpPolicy.h); enough when libtorch
+    // brings it in.
     if (!qEnvironmentVariableIsSet("OMP_WAIT_POLICY"))
         qputenv("OMP_WAIT_POLICY", "PASSIVE");
 
