@@ -191,7 +191,12 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
     const std::int64_t w = m.input.windowSamples;
     const std::int64_t length = std::int64_t(leads.front().size());
     // A manifest that fixes the batch axis (models that squeeze it away) gets exactly that.
-    const int batch = m.input.shape[0] > 0 ? int(m.input.shape[0]) : std::max(1, options.batchSize);
+    // Batches stay under ~64 M values (256 MB float32) however long the manifest's window.
+    const std::int64_t perWindow = std::int64_t(leads.size()) * std::max<std::int64_t>(1, w);
+    const int memoryCap =
+        int(std::clamp<std::int64_t>((std::int64_t(64) << 20) / perWindow, 1, 4096));
+    const int batch =
+        m.input.shape[0] > 0 ? int(m.input.shape[0]) : std::clamp(options.batchSize, 1, memoryCap);
     Batcher batcher{session, control, leads, batch};
 
     InferenceResult result;
