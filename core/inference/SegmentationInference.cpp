@@ -121,9 +121,10 @@ Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::Ci
                 for (int x = 0; x < w; ++x)
                     frame[std::size_t(y) * std::size_t(w) + std::size_t(x)] =
                         float(image.valueAt(x, y, s, p));
+            // Intensities are normalised on the original frame (its statistics), then resized.
+            normaliseFrame(frame, m.input);
             std::vector<float> resized =
                 (w == mw && h == mh) ? frame : resizeBilinear(frame, w, h, mw, mh);
-            normaliseFrame(resized, m.input);
             const std::size_t offset = std::size_t(i) * resized.size();
             if (t.dtype() == DType::Float64)
                 std::copy(resized.begin(), resized.end(), static_cast<double*>(t.data()) + offset);

@@ -14,6 +14,7 @@
 #include "TestData.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QtTest>
 
 #include <atomic>
@@ -324,6 +325,95 @@ private Q_SLOTS:
         QVERIFY(r->details.contains(QStringLiteral("above_threshold")));
         qInfo("rhythm-af on data_92_4: P(AF) = %.3f over %d windows",
               r->classProbabilities[0].second, r->items);
+    }
+    void demoSegmentationMatchesPythonReference() {
+        // tools/train/reference_outputs.py ran the same model in PyTorch on the bundled
+        // sample slices: the C++ preprocessing must give (nearly) the same masks.
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
+        auto m = reg.find(QStringLiteral("lv-seg-sunnybrook"));
+        if (!m.ok() || !QFileInfo::exists(m->modelPath))
+            QSKIP("lv-seg-sunnybrook demo model not bundled");
+        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll())
+                                    .object()
+                                    .value(QStringLiteral("lv-seg-sunnybrook"))
+                                    .toObject();
+        ModelManifest single = *m;
+        single.uncertainty = UncertaintyMethod::Entropy;
+        InferenceRequest request{single, {}, {}, {}};
+        request.segmentation.postprocess = false; // The reference is the raw argmax.
+        for (const QString& name : {QStringLiteral("108.dcm"), QStringLiteral("119.dcm")}) {
+            request.casePath =
+                test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/") + name);
+            JobControl control;
+            auto r = InferenceRunner::run(request, control, 2);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+            // The reference stores Python lists as text: "[63883, 915, 738]".
+            QString text =
+                ref.value(name).toObject().value(QStringLiteral("pixels_per_class_256")).toString();
+            if (text.isEmpty()) {
+                const QJsonArray a = ref.value(name)
+                                         .toObject()
+                                         .value(QStringLiteral("pixels_per_class_256"))
+                                         .toArray();
+                for (const auto& v : a)
+                    text += QString::number(v.toInt()) + QLatin1Char(',');
+            }
+            const QStringList parts = text.remove(QLatin1Char('['))
+                                          .remove(QLatin1Char(']'))
+                                          .split(QLatin1Char(','), Qt::SkipEmptyParts);
+            QCOMPARE(parts.size(), 3);
+            std::array<int, 3> counts{};
+            for (auto v : r->labels->labels())
+                if (v < 3)
+                    ++counts[v];
+            for (int c = 1; c < 3; ++c) {
+                const double expected = parts[c].trimmed().toDouble();
+                qInfo("%s class %d: %d pixels (PyTorch %g)", qPrintable(name), c,
+                      counts[std::size_t(c)], expected);
+                QVERIFY(std::abs(counts[std::size_t(c)] - expected) <= 0.05 * expected);
+            }
+        }
+    }
+    void demoBeatModelMatchesPythonReference() {
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
+        auto m = reg.find(QStringLiteral("beat-aami"));
+        if (!m.ok() || !QFileInfo::exists(m->modelPath))
+            QSKIP("beat-aami demo model not bundled");
+        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject ref = QJsonDocument::fromJson(f.readAll())
+                                    .object()
+                                    .value(QStringLiteral("beat-aami"))
+                                    .toObject();
+        const QString predicted = ref.value(QStringLiteral("predicted_aami")).toString();
+        QStringList samples;
+        for (const auto& v : ref.value(QStringLiteral("beat_samples_360hz")).toArray())
+            samples << QString::number(v.toInteger());
+        QCOMPARE(samples.size(), predicted.size());
+        ModelManifest single = *m;
+        single.uncertainty = UncertaintyMethod::Entropy;
+        JobControl control;
+        auto r = InferenceRunner::run(
+            {single, test::sample(QStringLiteral("ecg/mitdb/100s.hea")), {}, {}}, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        int same = 0;
+        for (int i = 0; i < samples.size(); ++i) {
+            const std::int64_t at = samples[i].trimmed().toLongLong();
+            for (const auto& a : r->annotations)
+                if (a.sample == at && char(ecg::aamiClassOf(a.code)) == predicted[i].toLatin1()) {
+                    ++same;
+                    break;
+                }
+        }
+        qInfo("beat-aami on 100s: %d of %lld beats classified as in PyTorch", same,
+              qint64(samples.size()));
+        QVERIFY(same >= samples.size() - 1);
     }
 };
 
