@@ -24,7 +24,7 @@ struct EcgInferenceOptions {
 /// - ecg-delineation: windows at the stride, per-sample probabilities averaged, each wave
 ///   written as onset "(", peak (the label's code) and offset ")".
 /// Leads are picked by name ("any" = first lead; "II" also matches "MLII"), converted to mV
-/// and resampled to the model's rate.
+/// and resampled to the model's rate by linear interpolation (as the training scripts do).
 Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord& record,
                                     const JobControl& control,
                                     const EcgInferenceOptions& options = {});

@@ -415,6 +415,31 @@ private Q_SLOTS:
               qint64(samples.size()));
         QVERIFY(same >= samples.size() - 1);
     }
+    void demoRhythmModelMatchesPythonReference() {
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
+        auto m = reg.find(QStringLiteral("rhythm-af"));
+        if (!m.ok() || !QFileInfo::exists(m->modelPath))
+            QSKIP("rhythm-af demo model not bundled");
+        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const double expected = QJsonDocument::fromJson(f.readAll())
+                                    .object()
+                                    .value(QStringLiteral("rhythm-af"))
+                                    .toObject()
+                                    .value(QStringLiteral("record_af_probability"))
+                                    .toDouble(-1);
+        ModelManifest single = *m;
+        single.uncertainty = UncertaintyMethod::Entropy;
+        JobControl control;
+        auto r = InferenceRunner::run(
+            {single, test::sample(QStringLiteral("ecg/cinc2021/E07500.hea")), {}, {}}, control, 2);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        qInfo("rhythm-af on E07500: P(AF) %.4f (PyTorch %.4f)", r->classProbabilities[0].second,
+              expected);
+        QVERIFY(std::abs(r->classProbabilities[0].second - expected) < 1e-3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInferenceRunner)
