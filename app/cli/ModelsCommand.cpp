@@ -1,5 +1,6 @@
-// `cardiolens-cli models [--json] [--validate]`: the models the registry knows (bundled and
-// user folders), optionally each validated by a test forward.
+// `cardiolens-cli models [--json] [--validate] [--add PATH]`: the models the registry knows
+// (bundled and user folders), optionally each validated by a test forward; --add validates a
+// model folder and installs it into the user folder.
 #include "cli/CliCommand.h"
 
 #include "common/JsonOutput.h"
@@ -15,15 +16,29 @@ using namespace cardiolens::inference;
 
 int runModels(const CliCommand& self, const QStringList& args) {
     bool validate = false;
-    for (const QString& a : args) {
+    QString add;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
         if (a == QLatin1String("--json"))
             continue;
         if (a == QLatin1String("--validate"))
             validate = true;
+        else if (a == QLatin1String("--add") && i + 1 < args.size())
+            add = args[++i];
         else
             return usageError(self, QStringLiteral("unknown argument %1").arg(a));
     }
-    const ModelRegistry registry = ModelRegistry::scan();
+    ModelRegistry registry = ModelRegistry::scan();
+    if (!add.isEmpty()) {
+        // "Add model": validate (manifest, TorchScript load, test forward), then install into
+        // the user models folder.
+        auto added = registry.add(add, true);
+        if (!added) {
+            printError(added.error().describe());
+            return kExitBadData;
+        }
+        registry = ModelRegistry::scan();
+    }
     QJsonArray models;
     int failures = 0;
     for (const RegisteredModel& r : registry.models()) {
@@ -58,7 +73,7 @@ CliCommand modelsCommand() {
     CliCommand c;
     c.name = QStringLiteral("models");
     c.summary = QStringLiteral("list the inference models (bundled and user folders) as JSON");
-    c.usage = QStringLiteral("models [--json] [--validate]");
+    c.usage = QStringLiteral("models [--json] [--validate] [--add MODEL_FOLDER|manifest.json]");
     c.run = [c](const QStringList& args) {
         return runModels(c, args);
     };

@@ -136,6 +136,47 @@ private Q_SLOTS:
             QVERIFY(std::abs(oa[i].toDouble() - ob[i].toDouble()) < 1e-3);
     }
 
+    void addInstallsAValidModelAndRefusesABrokenOne() {
+        CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
+        const QString dir = test::scratchDir() + QStringLiteral("/my-unet");
+        QDir().mkpath(dir);
+        QFile::copy(pt, dir + QStringLiteral("/model.pt"));
+        QFile manifest(dir + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(
+            R"({"name": "my-unet", "version": "2", "task": "segmentation-2d", "file": "model.pt",
+            "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"},
+              {"index": 1, "name": "lv", "code": "lv_blood_pool"}, {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})");
+        manifest.close();
+        const Run r =
+            cli({QStringLiteral("models"), QStringLiteral("--add"), dir, QStringLiteral("--json")});
+        if (r.exitCode != 0 && r.err.contains(QLatin1String("plugin is not available")))
+            QSKIP("no torch plugin");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("my-unet@2"));
+        QVERIFY(QFileInfo::exists(test::scratchDir() +
+                                  QStringLiteral("/user-models/my-unet/model.pt")));
+        // The attention model written by PyTorch 2.11 is refused, naming the operator.
+        CARDIOLENS_REQUIRE_SHARED(attn, "models/torch2x-export/attn_script.pt");
+        const QString bad = test::scratchDir() + QStringLiteral("/attn");
+        QDir().mkpath(bad);
+        QFile::copy(attn, bad + QStringLiteral("/model.pt"));
+        QFile m2(bad + QStringLiteral("/manifest.json"));
+        QVERIFY(m2.open(QIODevice::WriteOnly));
+        m2.write(
+            R"({"name": "attn", "version": "1", "task": "ecg-record-classification", "file": "model.pt",
+            "input": {"dtype": "float32", "shape": [1, 5, 16], "leads": ["any"], "sampling_rate_hz": 100,
+              "window_samples": 16},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
+        m2.close();
+        const Run refused = cli({QStringLiteral("models"), QStringLiteral("--add"), bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("attn@1")) &&
+                     refused.err.contains(QLatin1String("aten::scaled_dot_product_attention")),
+                 qPrintable(refused.err));
+    }
+
     void badModelsAreRefusedClearly() {
         const Run unknown = cli({QStringLiteral("infer"), QStringLiteral("--model"),
                                  QStringLiteral("nope"), QStringLiteral("x.hea")});
