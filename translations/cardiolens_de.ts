@@ -191,7 +191,7 @@
     <name>cardiolens::widgets::EcgToolBar</name>
     <message>
         <source>ECG</source>
-        <translation type="unfinished">EKG</translation>
+        <translation>EKG</translation>
     </message>
     <message>
         <source>Stacked leads</source>
