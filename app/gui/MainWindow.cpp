@@ -4,6 +4,7 @@
 #include "formats/FormatDetector.h"
 #include "gui/AboutDialog.h"
 #include "gui/RecentFiles.h"
+#include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
 
 #include <QAction>
@@ -121,7 +122,11 @@ void MainWindow::showOpenDialog() {
 }
 
 bool MainWindow::openFile(const QString& path) {
-    const FileKind kind = FormatDetector::detect(path);
+    FileKind kind = FormatDetector::detect(path);
+    // A dataset case folder (ACDC, M&Ms, Sunnybrook ...) opens as a cine with its labels.
+    if (kind == FileKind::Unknown && QFileInfo(path).isDir() &&
+        imaging::DatasetLayout::detect(path))
+        kind = FileKind::ImageVolume;
     Result<bool> result = Error{tr("unrecognised file format"), path};
     switch (kind) {
     case FileKind::WfdbRecord:
