@@ -27,10 +27,36 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 namespace cardiolens::widgets {
 
 using imaging::PixelType;
+
+namespace {
+// Text, scale bar and orientation letters over the VTK picture: a transparent child widget
+// that Qt composes over the GL widget (QPainter inside VTK's paintGL would fight VTK's GL
+// state cache).
+class AnnotationLayer : public QWidget {
+public:
+    AnnotationLayer(CineView* view, std::function<void(QPainter&)> draw)
+        : QWidget(view), m_draw(std::move(draw)) {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setAttribute(Qt::WA_NoSystemBackground);
+        setAttribute(Qt::WA_TranslucentBackground);
+        setFocusPolicy(Qt::NoFocus);
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        m_draw(p);
+    }
+
+private:
+    std::function<void(QPainter&)> m_draw;
+};
+} // namespace
 
 struct CineView::Private {
     vtkNew<vtkRenderer> renderer;
@@ -78,6 +104,8 @@ CineView::CineView(QWidget* parent) : VtkHostWidget(parent), d(new Private) {
 
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &CineView::onTick);
+    m_layer = new AnnotationLayer(this, [this](QPainter& p) { drawAnnotations(p); });
+    m_layer->resize(size());
 }
 
 CineView::~CineView() {
@@ -489,8 +517,11 @@ void CineView::keyPressEvent(QKeyEvent* e) {
 
 void CineView::paintGL() {
     VtkHostWidget::paintGL();
-    if (m_volume)
-        drawAnnotations();
+    if (m_layer) {
+        if (m_layer->size() != size())
+            m_layer->resize(size());
+        m_layer->update();
+    }
 }
 
 namespace {
@@ -505,8 +536,9 @@ QChar directionLetter(double x, double y, double z) {
 }
 } // namespace
 
-void CineView::drawAnnotations() {
-    QPainter p(this);
+void CineView::drawAnnotations(QPainter& p) {
+    if (!m_volume)
+        return;
     p.setRenderHint(QPainter::Antialiasing);
     QFont f = font();
     f.setPointSizeF(9.0);

@@ -16,6 +16,8 @@ namespace cardiolens::imaging {
 class CineVolume;
 }
 
+class QPainter;
+
 namespace cardiolens::widgets {
 
 /// One slice of a cine at one phase, drawn by VTK: grey or colour (echo) frames, label
@@ -94,7 +96,7 @@ private:
     void uploadOverlay();
     void uploadContours();
     void onTick();
-    void drawAnnotations();
+    void drawAnnotations(QPainter& p);
     double mmPerWidgetPixel() const;
     struct Private;
     Private* d;
@@ -114,6 +116,7 @@ private:
     Qt::MouseButton m_dragButton = Qt::NoButton;
     QPointF m_dragLast;
     std::optional<QPoint> m_hoverPixel;
+    QWidget* m_layer = nullptr;
 };
 
 } // namespace cardiolens::widgets
