@@ -1,6 +1,7 @@
 #include "imaging/FrameDisplay.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace cardiolens::imaging {
@@ -143,6 +144,65 @@ void renderFrameArgb(const CineVolume& volume, int slice, int phase, const Windo
                 return std::uint32_t(base + (double(col) - base) * a + 0.5) << shift;
             };
             out[k] = 0xff000000u | mix(16, c[0]) | mix(8, c[1]) | mix(0, c[2]);
+        }
+    }
+}
+
+namespace {
+// Grey values of one frame row through a precomputed window (per pixel type).
+template <typename T>
+void windowRow(const T* src, int width, const WindowLevel& wl, std::uint8_t* dst) {
+    const double lo = wl.level - 0.5 * wl.window;
+    const double scale = 255.0 / wl.window;
+    for (int x = 0; x < width; ++x, dst += 3) {
+        const double t = (double(src[x]) - lo) * scale;
+        const std::uint8_t g = std::uint8_t(t <= 0.0 ? 0 : t >= 255.0 ? 255 : int(t + 0.5));
+        dst[0] = dst[1] = dst[2] = g;
+    }
+}
+} // namespace
+
+void renderFrameRgb(const CineVolume& volume, int slice, int phase, const WindowLevel& wl,
+                    const std::uint8_t* labels, const LabelOverlayStyle* style,
+                    std::span<std::uint8_t> rgb, bool flipY) {
+    const int w = volume.width(), h = volume.height();
+    if (!validFrame(volume, slice, phase) || rgb.size() < volume.extent().pixelsPerFrame() * 3)
+        return;
+    for (int y = 0; y < h; ++y) {
+        std::uint8_t* dst = rgb.data() + std::size_t(flipY ? h - 1 - y : y) * std::size_t(w) * 3;
+        switch (volume.pixelType()) {
+        case PixelType::UInt8:
+            windowRow(volume.frame<std::uint8_t>(slice, phase).row(y), w, wl, dst);
+            break;
+        case PixelType::Int16:
+            windowRow(volume.frame<std::int16_t>(slice, phase).row(y), w, wl, dst);
+            break;
+        case PixelType::Float32:
+            windowRow(volume.frame<float>(slice, phase).row(y), w, wl, dst);
+            break;
+        case PixelType::Rgb8:
+            std::memcpy(dst, volume.frame<Rgb8>(slice, phase).row(y), std::size_t(w) * 3);
+            break;
+        }
+    }
+    if (!labels || !style)
+        return;
+    const bool outline = style->mode == LabelOverlayStyle::Mode::Outline;
+    const double a = outline ? 1.0 : std::clamp(style->opacity, 0.0, 1.0);
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* row = labels + std::size_t(y) * std::size_t(w);
+        std::uint8_t* dst = rgb.data() + std::size_t(flipY ? h - 1 - y : y) * std::size_t(w) * 3;
+        for (int x = 0; x < w; ++x) {
+            const std::uint8_t l = row[x];
+            if (l == 0 || !style->visible[l])
+                continue;
+            if (outline && !(x == 0 || y == 0 || x == w - 1 || y == h - 1 || row[x - 1] != l ||
+                             row[x + 1] != l || row[x - w] != l || row[x + w] != l))
+                continue;
+            const auto& c = style->colours[l];
+            std::uint8_t* px = dst + std::size_t(x) * 3;
+            for (int k = 0; k < 3; ++k)
+                px[k] = std::uint8_t(px[k] + (double(c[std::size_t(k)]) - px[k]) * a + 0.5);
         }
     }
 }

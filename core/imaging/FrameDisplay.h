@@ -57,4 +57,11 @@ void renderFrameArgb(const CineVolume& volume, int slice, int phase, const Windo
                      const std::uint8_t* labels, const LabelOverlayStyle* style,
                      std::span<std::uint32_t> out);
 
+/// The same picture as 8-bit RGB (3 bytes per pixel) for the GPU: \a flipY writes image
+/// row y to row height-1-y (VTK's bottom-up rows). \a rgb must hold width*height*3 bytes.
+/// No allocation.
+void renderFrameRgb(const CineVolume& volume, int slice, int phase, const WindowLevel& wl,
+                    const std::uint8_t* labels, const LabelOverlayStyle* style,
+                    std::span<std::uint8_t> rgb, bool flipY);
+
 } // namespace cardiolens::imaging

@@ -19,6 +19,8 @@
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
 
+#include <vtkGenericOpenGLRenderWindow.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -39,12 +41,32 @@ double percentile(std::vector<double> v, double p) {
                : v[std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size() - 1) + 0.5))];
 }
 
-// Draws the pending frame now and waits for GL to finish it.
+// Lets the event loop draw the pending frame (as on screen) and waits until GL is done.
 void drawNow(CineView& view) {
-    view.repaint();
+    const int before = view.renderCount();
+    view.update();
+    QElapsedTimer t;
+    t.start();
+    while (view.renderCount() <= before && t.elapsed() < 2000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
     view.makeCurrent();
     QOpenGLContext::currentContext()->functions()->glFinish();
     view.doneCurrent();
+}
+
+// VTK's part alone: upload + render into its framebuffer, no Qt composition.
+double vtkOnlyStepMs(CineView& view, int steps) {
+    std::vector<double> t;
+    for (int i = 0; i < steps; ++i) {
+        const double t0 = nowMs();
+        view.stepPhase(1);
+        view.makeCurrent();
+        view.renderWindow()->Render();
+        QOpenGLContext::currentContext()->functions()->glFinish();
+        view.doneCurrent();
+        t.push_back(nowMs() - t0);
+    }
+    return percentile(t, 50);
 }
 
 QJsonObject stepTimes(CineView& view, bool phaseSteps, int steps) {
@@ -128,6 +150,7 @@ QJsonObject benchOne(const QString& path, bool withCase) {
     if (annotations && !annotations->contours.empty())
         view.showFrame(annotations->contours.front().slice, annotations->contours.front().phase);
     out[QStringLiteral("phase_step")] = stepTimes(view, true, 100);
+    out[QStringLiteral("phase_step_vtk_render_only_median_ms")] = vtkOnlyStepMs(view, 40);
     if (volume.slices() > 1)
         out[QStringLiteral("slice_step")] = stepTimes(view, false, 60);
     out[QStringLiteral("playback_study_rate")] = playback(view, 1.0, 5000);

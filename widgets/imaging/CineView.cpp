@@ -62,8 +62,6 @@ struct CineView::Private {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkImageData> image;
     vtkNew<vtkImageActor> imageActor;
-    vtkNew<vtkImageData> overlay;
-    vtkNew<vtkImageActor> overlayActor;
     vtkNew<vtkPoints> contourPoints;
     vtkNew<vtkCellArray> contourLines;
     vtkNew<vtkPolyData> contours;
@@ -81,12 +79,9 @@ CineView::CineView(QWidget* parent) : VtkHostWidget(parent), d(new Private) {
     d->imageActor->GetMapper()->SetInputData(d->image);
     d->imageActor->InterpolateOff();
     d->imageActor->VisibilityOff();
-    d->overlayActor->GetMapper()->SetInputData(d->overlay);
-    d->overlayActor->InterpolateOff();
-    d->overlayActor->GetProperty()->SetColorWindow(255.0);
-    d->overlayActor->GetProperty()->SetColorLevel(127.5);
-    d->overlayActor->SetPosition(0.0, 0.0, 0.5); // in front of the image (camera on +z)
-    d->overlayActor->VisibilityOff();
+    d->imageActor->GetProperty()->SetColorWindow(255.0); // RGB passes through unchanged
+    d->imageActor->GetProperty()->SetColorLevel(127.5);
+    d->imageActor->ForceOpaqueOn();
     d->contours->SetPoints(d->contourPoints);
     d->contours->SetLines(d->contourLines);
     d->contourMapper->SetInputData(d->contours);
@@ -97,7 +92,6 @@ CineView::CineView(QWidget* parent) : VtkHostWidget(parent), d(new Private) {
     d->contourActor->SetPosition(0.0, 0.0, 1.0);
     d->contourActor->VisibilityOff();
     d->renderer->AddViewProp(d->imageActor);
-    d->renderer->AddViewProp(d->overlayActor);
     d->renderer->AddViewProp(d->contourActor);
     renderWindow()->AddRenderer(d->renderer);
     interactor()->SetInteractorStyle(d->style);
@@ -125,12 +119,10 @@ void CineView::setVolume(const imaging::CineVolume* volume) {
     m_playback.setTiming(m_volume->geometry(), m_volume->phases());
     m_slice = m_volume->slices() / 2;
     m_phase = 0;
-    uploadFrame();
     m_initialWl = m_volume->pixelType() == PixelType::Rgb8
                       ? imaging::fullRangeWindow(*m_volume, m_slice, m_phase)
                       : imaging::percentileWindow(*m_volume, m_slice, m_phase);
-    setWindowLevel(m_initialWl);
-    uploadOverlay();
+    setWindowLevel(m_initialWl); // draws the frame
     uploadContours();
     resetView();
     Q_EMIT frameChanged(m_slice, m_phase);
@@ -138,9 +130,7 @@ void CineView::setVolume(const imaging::CineVolume* volume) {
 
 void CineView::allocateBuffers() {
     d->image->Initialize();
-    d->overlay->Initialize();
     d->imageActor->SetVisibility(m_volume != nullptr);
-    d->overlayActor->VisibilityOff();
     d->contourActor->VisibilityOff();
     if (!m_volume)
         return;
@@ -149,54 +139,32 @@ void CineView::allocateBuffers() {
     d->height = m_volume->height();
     d->spacing[0] = g.pixelSpacing[0] > 0 ? g.pixelSpacing[0] : 1.0;
     d->spacing[1] = g.pixelSpacing[1] > 0 ? g.pixelSpacing[1] : 1.0;
-    for (vtkImageData* img : {d->image.Get(), d->overlay.Get()}) {
+    for (vtkImageData* img : {d->image.Get()}) {
         img->SetDimensions(d->width, d->height, 1);
         img->SetSpacing(d->spacing[0], d->spacing[1], 1.0);
         img->SetOrigin(0.0, 0.0, 0.0);
     }
-    switch (m_volume->pixelType()) {
-    case PixelType::UInt8:
-        d->image->AllocateScalars(VTK_UNSIGNED_CHAR, 1);
-        break;
-    case PixelType::Int16:
-        d->image->AllocateScalars(VTK_SHORT, 1);
-        break;
-    case PixelType::Float32:
-        d->image->AllocateScalars(VTK_FLOAT, 1);
-        break;
-    case PixelType::Rgb8:
-        d->image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-        break;
-    }
-    d->overlay->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+    // Frames are windowed and the labels blended in on the CPU (a few hundred microseconds
+    // for 256x256) into one opaque RGB texture: cheaper than a translucent second layer
+    // on software GL, and identical for grey, colour and labelled frames.
+    d->image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
 }
 
 void CineView::uploadFrame() {
     if (!m_volume)
         return;
-    const auto src = m_volume->frameBytes(m_slice, m_phase);
-    const std::size_t rowBytes = src.size() / std::size_t(d->height);
-    auto* dst = static_cast<std::byte*>(d->image->GetScalarPointer());
-    // VTK rows grow upwards, image rows downwards: flip while copying.
-    for (int y = 0; y < d->height; ++y)
-        std::memcpy(dst + std::size_t(d->height - 1 - y) * rowBytes,
-                    src.data() + std::size_t(y) * rowBytes, rowBytes);
+    const std::uint8_t* labels =
+        m_labels && m_overlayVisible && m_labels->nx == d->width && m_labels->ny == d->height
+            ? imaging::labelFrame(*m_labels, m_slice, m_phase)
+            : nullptr;
+    auto* dst = static_cast<std::uint8_t*>(d->image->GetScalarPointer());
+    imaging::renderFrameRgb(*m_volume, m_slice, m_phase, m_wl, labels, labels ? &m_style : nullptr,
+                            {dst, std::size_t(d->width) * std::size_t(d->height) * 3}, true);
     d->image->Modified();
 }
 
 void CineView::uploadOverlay() {
-    const std::uint8_t* labels = m_volume && m_labels && m_overlayVisible
-                                     ? imaging::labelFrame(*m_labels, m_slice, m_phase)
-                                     : nullptr;
-    if (!labels || m_labels->nx != d->width || m_labels->ny != d->height) {
-        d->overlayActor->VisibilityOff();
-        return;
-    }
-    auto* dst = static_cast<std::uint8_t*>(d->overlay->GetScalarPointer());
-    imaging::composeLabelOverlay(labels, d->width, d->height, m_style,
-                                 {dst, std::size_t(d->width) * std::size_t(d->height) * 4}, true);
-    d->overlay->Modified();
-    d->overlayActor->VisibilityOn();
+    uploadFrame(); // labels are blended into the frame
 }
 
 void CineView::uploadContours() {
@@ -252,6 +220,7 @@ void CineView::setOverlayVisible(bool visible) {
 void CineView::setCaption(const QString& caption) {
     m_caption = caption;
     update();
+    updateAnnotations(AnnotationArea::All);
 }
 
 void CineView::showFrame(int slice, int phase) {
@@ -267,10 +236,10 @@ void CineView::showFrame(int slice, int phase) {
     if (!isPlaying() || sliceChanged)
         m_playback.reset(phase);
     uploadFrame();
-    uploadOverlay();
     uploadContours();
     update();
     Q_EMIT frameChanged(m_slice, m_phase);
+    updateAnnotations(AnnotationArea::Top);
 }
 
 void CineView::stepSlice(int delta) {
@@ -291,6 +260,7 @@ void CineView::play() {
     m_clock.start();
     // Tick often enough for the shortest frame at this speed, at most at 250 Hz.
     m_timer.start(4);
+    updateAnnotations(AnnotationArea::Top);
     Q_EMIT playingChanged(true);
 }
 
@@ -298,6 +268,7 @@ void CineView::pause() {
     if (!isPlaying())
         return;
     m_timer.stop();
+    updateAnnotations(AnnotationArea::Top);
     Q_EMIT playingChanged(false);
 }
 
@@ -312,19 +283,19 @@ void CineView::onTick() {
     if (next != m_phase) {
         m_phase = next;
         uploadFrame();
-        uploadOverlay();
         uploadContours();
         update();
+        updateAnnotations(AnnotationArea::Top);
         Q_EMIT frameChanged(m_slice, m_phase);
     }
 }
 
 void CineView::setWindowLevel(const imaging::WindowLevel& wl) {
     m_wl = {std::max(wl.window, 1e-6), wl.level};
-    d->imageActor->GetProperty()->SetColorWindow(m_wl.window);
-    d->imageActor->GetProperty()->SetColorLevel(m_wl.level);
+    uploadFrame();
     update();
     Q_EMIT windowLevelChanged(m_wl.window, m_wl.level);
+    updateAnnotations(AnnotationArea::Top);
 }
 
 void CineView::autoWindowLevel() {
@@ -350,9 +321,10 @@ void CineView::resetView() {
     cam->SetViewUp(0.0, 1.0, 0.0);
     const double aspect = height() > 0 ? double(width()) / double(height()) : 1.0;
     cam->SetParallelScale(0.5 * std::max(h, w / aspect) * 1.02);
-    // Fixed range: the overlay (z 0.5) and contours (z 1) stay inside whatever is visible.
+    // Fixed range: the contours (z 1) stay inside whatever is visible.
     cam->SetClippingRange(900.0, 1100.0);
     update();
+    updateAnnotations(AnnotationArea::All);
 }
 
 void CineView::zoomBy(double factor) {
@@ -361,6 +333,7 @@ void CineView::zoomBy(double factor) {
     vtkCamera* cam = d->renderer->GetActiveCamera();
     cam->SetParallelScale(std::clamp(cam->GetParallelScale() / factor, 0.5, 1e5));
     update();
+    updateAnnotations(AnnotationArea::All);
 }
 
 double CineView::mmPerWidgetPixel() const {
@@ -378,6 +351,7 @@ void CineView::panByPixels(QPointF delta) {
     cam->SetFocalPoint(f[0] + dx, f[1] + dy, f[2]);
     cam->SetPosition(p[0] + dx, p[1] + dy, p[2]);
     update();
+    updateAnnotations(AnnotationArea::All);
 }
 
 void CineView::resizeGL(int w, int h) {
@@ -459,12 +433,12 @@ void CineView::mouseMoveEvent(QMouseEvent* e) {
     m_hoverPixel = pixelAt(e->position());
     if (m_hoverPixel)
         Q_EMIT cursorReadout(readout(*m_hoverPixel));
-    update();
+    updateAnnotations(AnnotationArea::Bottom);
 }
 
 void CineView::leaveEvent(QEvent* e) {
     m_hoverPixel.reset();
-    update();
+    updateAnnotations(AnnotationArea::Bottom);
     VtkHostWidget::leaveEvent(e);
 }
 
@@ -517,10 +491,26 @@ void CineView::keyPressEvent(QKeyEvent* e) {
 
 void CineView::paintGL() {
     VtkHostWidget::paintGL();
-    if (m_layer) {
-        if (m_layer->size() != size())
-            m_layer->resize(size());
+    if (m_layer->size() != size()) {
+        m_layer->resize(size());
         m_layer->update();
+    }
+}
+
+void CineView::updateAnnotations(AnnotationArea area) {
+    // Repainting the layer uploads what changed to the GL compositor: keep it small while
+    // frames change (the top text band only).
+    const int band = fontMetrics().height() * 2 + 16;
+    switch (area) {
+    case AnnotationArea::Top:
+        m_layer->update(0, 0, width(), band);
+        break;
+    case AnnotationArea::Bottom:
+        m_layer->update(0, height() - band, width(), band);
+        break;
+    case AnnotationArea::All:
+        m_layer->update();
+        break;
     }
 }
 

@@ -97,6 +97,8 @@ private:
     void uploadContours();
     void onTick();
     void drawAnnotations(QPainter& p);
+    enum class AnnotationArea { Top, Bottom, All };
+    void updateAnnotations(AnnotationArea area);
     double mmPerWidgetPixel() const;
     struct Private;
     Private* d;
