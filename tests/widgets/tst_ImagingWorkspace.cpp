@@ -1,0 +1,75 @@
+// The imaging tab as a cine viewer on the real Sunnybrook case: contours placed on the
+// cine, metrics from them, layouts (lightbox, side by side, 3-D surfaces) linked on the frame.
+#include "imaging/CineMetricsPanel.h"
+#include "imaging/CineView.h"
+#include "imaging/CineVolume.h"
+#include "imaging/ImagingWorkspace.h"
+#include "imaging/LabelSurfaceView.h"
+#include "imaging/LabelTableWidget.h"
+#include "imaging/LightboxView.h"
+
+#include "TestData.h"
+
+#include <QtTest>
+
+using namespace cardiolens;
+using namespace cardiolens::widgets;
+
+class TestImagingWorkspace : public QObject {
+    Q_OBJECT
+public:
+    static void initMain() { QSurfaceFormat::setDefaultFormat(VtkHostWidget::defaultFormat()); }
+
+private Q_SLOTS:
+    void sunnybrookCaseWithContoursMetricsAndLayouts() {
+        CARDIOLENS_REQUIRE_SHARED(dir, "imaging/sunnybrook/dicoms/SCD0000101");
+        ImagingWorkspace w;
+        w.resize(1300, 850);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto opened = w.openVolume(dir);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QVERIFY(w.annotations());
+        QCOMPARE(int(w.annotations()->contours.size()), 27);
+        QCOMPARE(w.annotations()->labels.nt, 2); // two contoured phases (ED and ES)
+
+        // Metrics from the contours: ED volume above ES volume, EF in (0, 100).
+        const auto& m = w.metricsPanel()->metrics();
+        QVERIFY(m.has_value());
+        QVERIFY(m->lvEdvMl > m->lvEsvMl);
+        QVERIFY(m->lvEfPercent > 5 && m->lvEfPercent < 80);
+        QVERIFY(m->lvMassG > 20);
+
+        // Lightbox of all slices follows the phase of the main view.
+        w.setViewLayout(ImagingWorkspace::Layout::LightboxSlices);
+        QCOMPARE(w.lightbox()->tileCount(), 12);
+        w.setViewLayout(ImagingWorkspace::Layout::LightboxPhases);
+        QCOMPARE(w.lightbox()->tileCount(), 20);
+        QSignalSpy activated(w.lightbox(), &LightboxView::frameActivated);
+        QTest::mouseClick(w.lightbox(), Qt::LeftButton, {}, w.lightbox()->tileRect(7).center());
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(w.view()->phase(), 7);
+
+        // Side by side: the prediction view shows the same frame as the reference view.
+        imaging::LabelCine prediction = w.annotations()->labels;
+        w.setPrediction(std::move(prediction));
+        w.setViewLayout(ImagingWorkspace::Layout::SideBySide);
+        QVERIFY(w.predictionView()->isVisible());
+        w.view()->showFrame(4, 9);
+        QCOMPARE(w.predictionView()->slice(), 4);
+        QCOMPARE(w.predictionView()->phase(), 9);
+        QVERIFY(w.predictionView()->labels() != nullptr);
+
+        // 3-D surfaces of the labelled structures.
+        w.setViewLayout(ImagingWorkspace::Layout::Surfaces);
+        QVERIFY(w.surfaceView()->triangleCount() > 100);
+        // Hiding every label removes the surfaces.
+        for (int l = 1; l < imaging::kCardiacLabelCount; ++l)
+            w.labelTable()->setLabelVisible(l, false);
+        QCOMPARE(w.surfaceView()->triangleCount(), 0LL);
+        w.setViewLayout(ImagingWorkspace::Layout::Single);
+    }
+};
+
+QTEST_MAIN(TestImagingWorkspace)
+#include "tst_ImagingWorkspace.moc"
