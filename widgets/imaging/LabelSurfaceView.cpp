@@ -34,6 +34,7 @@ struct LabelSurfaceView::Private {
 
 LabelSurfaceView::LabelSurfaceView(QWidget* parent) : VtkHostWidget(parent), d(new Private) {
     d->renderer->SetBackground(0.1, 0.1, 0.12);
+    d->renderer->SetBackgroundAlpha(1.0); // alpha 0 would let the Qt window show through
     d->surfaces->SetInputData(d->labels);
     d->surfaces->ComputeNormalsOff(); // the smoother's output gets normals from the mapper
     d->smoother->SetInputConnection(d->surfaces->GetOutputPort());
@@ -47,7 +48,8 @@ LabelSurfaceView::LabelSurfaceView(QWidget* parent) : VtkHostWidget(parent), d(n
     d->mapper->SetInputConnection(d->smoother->GetOutputPort());
     d->mapper->SetLookupTable(d->colours);
     d->mapper->SetScalarRange(0, 255);
-    d->mapper->SetScalarModeToUseCellData();
+    d->mapper->SetScalarModeToDefault();   // the contour value, per point
+    d->mapper->SetColorModeToMapScalars(); // uchar scalars are labels, not colours
     d->mapper->ScalarVisibilityOn();
     d->actor->SetMapper(d->mapper);
     d->actor->VisibilityOff();
@@ -107,7 +109,8 @@ void LabelSurfaceView::setLabels(const imaging::LabelCine* labels, int phase,
     d->actor->VisibilityOn();
     d->renderer->ResetCamera();
     vtkCamera* cam = d->renderer->GetActiveCamera();
-    cam->Elevation(-50.0);
+    cam->Elevation(-35.0);
+    cam->Azimuth(30.0);
     cam->OrthogonalizeViewUp();
     d->renderer->ResetCamera();
     d->renderer->ResetCameraClippingRange();
