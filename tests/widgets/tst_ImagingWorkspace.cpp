@@ -7,6 +7,7 @@
 #include "imaging/LabelSurfaceView.h"
 #include "imaging/LabelTableWidget.h"
 #include "imaging/LightboxView.h"
+#include "imaging/NiftiWriter.h"
 
 #include "TestData.h"
 
@@ -68,6 +69,22 @@ private Q_SLOTS:
             w.labelTable()->setLabelVisible(l, false);
         QCOMPARE(w.surfaceView()->triangleCount(), 0LL);
         w.setViewLayout(ImagingWorkspace::Layout::Single);
+
+        // A prediction from a label file on the same grid; a wrong grid is refused by name.
+        auto labels = imaging::LabelVolume::like(*w.volume());
+        QVERIFY(labels.ok());
+        labels->frame(6, 18).at(100, 100) = 1;
+        const QString file = test::scratchDir() + QStringLiteral("/prediction.nii.gz");
+        QVERIFY(imaging::NiftiWriter::write(*labels, file).ok());
+        QVERIFY(w.loadPrediction(file).ok());
+        QCOMPARE(imaging::labelFrame(*w.view()->labels(), 6, 18)[100 * 256 + 100], std::uint8_t(1));
+        auto small = imaging::LabelVolume::create({64, 64, 1, 1}, {});
+        QVERIFY(small.ok());
+        const QString wrong = test::scratchDir() + QStringLiteral("/wrong-grid.nii.gz");
+        QVERIFY(imaging::NiftiWriter::write(*small, wrong).ok());
+        auto refused = w.loadPrediction(wrong);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().describe().contains(wrong));
     }
 };
 

@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -166,10 +167,25 @@ QWidget* ImagingWorkspace::buildPanel() {
     connect(m_source, &QComboBox::activated, this,
             [this](int i) { setLabelSource(static_cast<LabelSource>(i)); });
     m_labelTable = new LabelTableWidget(this);
+    auto* loadButton = new QPushButton(tr("Load prediction…"), this);
+    loadButton->setToolTip(
+        tr("A label file on the same grid (internal labels), e.g. a model's output"));
+    connect(loadButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load predicted labels"), QFileInfo(m_currentFile).absolutePath(),
+            tr("Label volumes (*.nii *.nii.gz *.mhd *.mha *.nrrd);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        auto loaded = loadPrediction(path);
+        Q_EMIT statusMessage(loaded
+                                 ? tr("Prediction loaded from %1").arg(QFileInfo(path).fileName())
+                                 : tr("%1: %2").arg(path, loaded.error().message));
+    });
 
     auto* overlayBox = new QGroupBox(tr("Labels"), this);
     auto* overlayLayout = new QVBoxLayout(overlayBox);
     overlayLayout->addWidget(m_source);
+    overlayLayout->addWidget(loadButton);
     overlayLayout->addWidget(m_labelTable, 1);
 
     auto* panel = new QVBoxLayout;
