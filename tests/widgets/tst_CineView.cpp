@@ -110,6 +110,11 @@ private Q_SLOTS:
         QCOMPARE(m_view->phase(), 19); // phases wrap around the cycle
         // The frame shown is the one selected.
         QVERIFY(correlation(frame()) > 0.97);
+        QVERIFY(!m_view->isInterpolated());
+        QTest::keyClick(m_view.get(), Qt::Key_I);
+        QVERIFY(m_view->isInterpolated());
+        QTest::keyClick(m_view.get(), Qt::Key_I);
+        QVERIFY(!m_view->isInterpolated());
         QTest::keyClick(m_view.get(), Qt::Key_Space);
         QVERIFY(m_view->isPlaying());
         QTest::keyClick(m_view.get(), Qt::Key_Space);

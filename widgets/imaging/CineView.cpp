@@ -327,6 +327,15 @@ void CineView::resetView() {
     updateAnnotations(AnnotationArea::All);
 }
 
+void CineView::setInterpolated(bool on) {
+    d->imageActor->SetInterpolate(on);
+    update();
+}
+
+bool CineView::isInterpolated() const {
+    return d->imageActor->GetInterpolate() != 0;
+}
+
 void CineView::zoomBy(double factor) {
     if (factor <= 0.0)
         return;
@@ -470,6 +479,9 @@ void CineView::keyPressEvent(QKeyEvent* e) {
         break;
     case Qt::Key_A:
         autoWindowLevel();
+        break;
+    case Qt::Key_I:
+        setInterpolated(!isInterpolated());
         break;
     case Qt::Key_R:
         resetWindowLevel();

@@ -23,10 +23,10 @@ namespace cardiolens::widgets {
 /// One slice of a cine at one phase, drawn by VTK: grey or colour (echo) frames, label
 /// overlay (fill or outline), expert point contours, window/level, zoom/pan, pixel readout,
 /// scale bar and orientation letters. Keys: Up/Down slice, Left/Right phase, Space play,
-/// A auto window, R reset window and view. Mouse: right-drag window/level, left- or
-/// middle-drag pan, wheel zoom.
-/// Frames are copied into image buffers allocated once per volume: stepping and playback
-/// allocate nothing. The volume, labels and contours are not owned; they must outlive
+/// A auto window, R reset window and view, I sharp/interpolated. Mouse: right-drag
+/// window/level, left- or middle-drag pan, wheel zoom, Ctrl+wheel slice.
+/// Each frame is windowed and label-blended into one RGB image buffer allocated once per
+/// volume: stepping and playback allocate no image memory. The volume, labels and contours are not owned; they must outlive
 /// their use here (set them to null first).
 class CineView : public VtkHostWidget {
     Q_OBJECT
@@ -62,6 +62,10 @@ public:
     imaging::WindowLevel windowLevel() const { return m_wl; }
     void autoWindowLevel();  ///< 1st..99th percentile of the shown frame.
     void resetWindowLevel(); ///< The window chosen when the volume was opened.
+
+    /// Sharp pixels (default) or linear interpolation between them (key I).
+    void setInterpolated(bool on);
+    bool isInterpolated() const;
 
     void zoomBy(double factor);
     void panByPixels(QPointF delta); ///< Widget (logical) pixels.

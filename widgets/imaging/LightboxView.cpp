@@ -120,8 +120,10 @@ void LightboxView::renderTiles() {
     for (int i = 0; i < n; ++i) {
         const auto [s, p] = frameOfTile(i);
         QImage& t = m_tiles[std::size_t(i)];
+        const bool fits =
+            m_labels && m_labels->nx == m_volume->width() && m_labels->ny == m_volume->height();
         const std::uint8_t* labels =
-            m_overlay && m_labels ? imaging::labelFrame(*m_labels, s, p) : nullptr;
+            m_overlay && fits ? imaging::labelFrame(*m_labels, s, p) : nullptr;
         imaging::renderFrameArgb(
             *m_volume, s, p, m_wl, labels, labels ? &m_style : nullptr,
             {reinterpret_cast<std::uint32_t*>(t.bits()), std::size_t(t.width()) * t.height()});
