@@ -7,6 +7,7 @@
 #include "imaging/FrameDisplay.h"
 #include "imaging/ImageLoader.h"
 
+#include "SyntheticDatasets.h"
 #include "TestData.h"
 
 #include <QtTest>
@@ -128,6 +129,48 @@ private Q_SLOTS:
         const auto lv = cardiacLabelInfo(CardiacLabel::LvBloodPool).rgb;
         QCOMPARE((out[2] >> 16) & 0xffu, std::uint32_t(lv[0]));
         QCOMPARE(out[3] & 0xffu, 255u);
+    }
+
+    void generatedCasesLabelsOnTheirFrames_data() {
+        QTest::addColumn<QString>("layout");
+        QTest::newRow("acdc") << QStringLiteral("acdc");
+        QTest::newRow("mnms") << QStringLiteral("mnms");
+    }
+
+    void generatedCasesLabelsOnTheirFrames() {
+        QFETCH(QString, layout);
+        QTemporaryDir dir;
+        auto generated = layout == QLatin1String("acdc")
+                             ? cardiolens::tools::SyntheticDatasets::writeAcdc(dir.path())
+                             : cardiolens::tools::SyntheticDatasets::writeMnms(dir.path());
+        QVERIFY(generated.ok());
+        auto c = DatasetLayout::open(generated->path);
+        QVERIFY(c.ok());
+        auto image = ImageLoader::load(c->cineImage);
+        QVERIFY(image.ok());
+        auto a = annotationsOnImage(*c, *image);
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QCOMPARE(a->labels.nz, image->slices());
+        // ED and ES frames are labelled, an unlabelled frame (ACDC) is not.
+        bool any = false;
+        for (int s = 0; s < image->slices(); ++s)
+            any = any || labelFrame(a->labels, s, generated->edFrame) != nullptr;
+        QVERIFY(any);
+        QVERIFY(labelFrame(a->labels, 0, generated->esFrame) != nullptr);
+        if (layout == QLatin1String("acdc") && image->phases() > 2) {
+            int unlabelled = 0;
+            while (unlabelled == generated->edFrame || unlabelled == generated->esFrame)
+                ++unlabelled;
+            QVERIFY(labelFrame(a->labels, 0, unlabelled) == nullptr);
+        }
+        // The metrics panel's numbers match the phantom's analytic truth.
+        auto m = computeCineMetrics(a->labels, a->metricsOptions);
+        QVERIFY(m.ok());
+        QVERIFY2(
+            std::abs(m->lvEfPercent - generated->lvEfPercent) < 3.0,
+            qPrintable(
+                QStringLiteral("EF %1 vs %2").arg(m->lvEfPercent).arg(generated->lvEfPercent)));
+        QVERIFY(std::abs(m->lvEdvMl - generated->lvEdvMl) < 0.05 * generated->lvEdvMl);
     }
 
     void sunnybrookContoursLandOnTheirFrames() {
