@@ -15,6 +15,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -37,6 +38,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_tabs = new QTabWidget(this);
     m_ecg = new widgets::EcgWorkspace(m_tabs);
     m_imaging = new widgets::ImagingWorkspace(m_tabs);
+    m_imaging->setSeriesChooser([this](const QStringList& series, int suggested) {
+        if (!m_interactive)
+            return suggested;
+        bool ok = false;
+        const QString pick = QInputDialog::getItem(this, tr("Choose a series"),
+                                                   tr("The folder holds several series:"),
+                                                   series, suggested, false, &ok);
+        return ok ? int(series.indexOf(pick)) : -1;
+    });
     m_tabs->addTab(m_ecg, tr("ECG"));
     m_tabs->addTab(m_imaging, tr("Imaging"));
     setCentralWidget(m_tabs);

@@ -86,6 +86,37 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().describe().contains(wrong));
     }
+
+    void folderOfSeveralSeriesAsksWhichOne() {
+        CARDIOLENS_REQUIRE_SHARED(a, "imaging/sunnybrook/dicoms/SCD0000201");
+        CARDIOLENS_REQUIRE_SHARED(b, "imaging/sunnybrook/dicoms/SCD0000301");
+        QTemporaryDir dir;
+        int copied = 0;
+        for (const QString& src : {a, b})
+            for (const QFileInfo& f : QDir(src).entryInfoList({QStringLiteral("*.dcm")}))
+                copied += QFile::copy(f.filePath(), dir.filePath(QFileInfo(src).fileName() +
+                                                                 QLatin1Char('-') + f.fileName()));
+        QVERIFY(copied >= 30);
+        ImagingWorkspace w;
+        QStringList offered;
+        int suggestedIndex = -2;
+        w.setSeriesChooser([&](const QStringList& series, int suggested) {
+            offered = series;
+            suggestedIndex = suggested;
+            return suggested == 0 ? 1 : 0; // the smaller one
+        });
+        QVERIFY(w.openVolume(dir.path()).ok());
+        QCOMPARE(offered.size(), 2);
+        const int picked = suggestedIndex == 0 ? 1 : 0;
+        QVERIFY2(offered[picked].contains(QStringLiteral("18 files")),
+                 qPrintable(offered.join(QLatin1Char('|'))));
+        QCOMPARE(int(w.volume()->extent().frameCount()) >= 18, true);
+        // Cancelling opens nothing and says so.
+        w.setSeriesChooser([](const QStringList&, int) { return -1; });
+        auto cancelled = w.openVolume(dir.path());
+        QVERIFY(!cancelled.ok());
+        QVERIFY(cancelled.error().describe().contains(dir.path()));
+    }
 };
 
 QTEST_MAIN(TestImagingWorkspace)

@@ -4,6 +4,8 @@
 #include "imaging/CineView.h"
 #include "imaging/CineVolume.h"
 #include "imaging/DatasetLayout.h"
+#include "imaging/DicomFolder.h"
+#include "imaging/DicomReader.h"
 #include "imaging/ImageLoader.h"
 #include "imaging/LabelSurfaceView.h"
 #include "imaging/LabelTableWidget.h"
@@ -215,7 +217,33 @@ Result<bool> ImagingWorkspace::openVolume(const QString& path) {
         datasetCase && (QFileInfo(path).isDir() || QFileInfo(path).suffix() != QLatin1String("dcm"))
             ? datasetCase->cineImage
             : path;
-    auto loaded = imaging::ImageLoader::load(imagePath);
+    Result<CineVolume> loaded = Error{tr("not read"), imagePath};
+    bool chosen = false;
+    if (!datasetCase && m_seriesChooser && QFileInfo(imagePath).isDir()) {
+        auto scanned = imaging::DicomFolder::scan(imagePath);
+        if (scanned && scanned->size() > 1) {
+            QStringList lines;
+            int suggested = 0;
+            for (std::size_t i = 0; i < scanned->size(); ++i) {
+                const imaging::DicomSeries& s = (*scanned)[i];
+                lines << tr("#%1 %2 (%3, %4 files)")
+                             .arg(s.seriesNumber)
+                             .arg(s.description.isEmpty() ? s.seriesInstanceUid : s.description,
+                                  s.modality)
+                             .arg(s.files.size());
+                if (s.files.size() > (*scanned)[std::size_t(suggested)].files.size())
+                    suggested = int(i);
+            }
+            const int pick = m_seriesChooser(lines, suggested);
+            if (pick < 0 || pick >= int(scanned->size()))
+                return Error{tr("no series chosen"), imagePath};
+            loaded = imaging::DicomReader::readFolder(
+                imagePath, (*scanned)[std::size_t(pick)].seriesInstanceUid);
+            chosen = true;
+        }
+    }
+    if (!chosen)
+        loaded = imaging::ImageLoader::load(imagePath);
     if (!loaded)
         return loaded.error();
 

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -37,8 +38,15 @@ public:
     enum class Layout { Single, SideBySide, LightboxSlices, LightboxPhases, Surfaces };
     enum class LabelSource { Reference, Prediction };
 
+    /// Picks one of several DICOM series in a folder: gets one line per series and the
+    /// suggested index (most files); returns the chosen index, or -1 to cancel.
+    using SeriesChooser = std::function<int(const QStringList& series, int suggested)>;
+
     explicit ImagingWorkspace(QWidget* parent = nullptr);
     ~ImagingWorkspace() override;
+
+    /// Without a chooser a folder of several series opens its largest one.
+    void setSeriesChooser(SeriesChooser chooser) { m_seriesChooser = std::move(chooser); }
 
     /// Opens a cine volume or clip (NIfTI, MetaImage, NRRD, DICOM folder, AVI/MP4), or a
     /// dataset case (ACDC, M&Ms, Sunnybrook ...) with its labels or contours.
@@ -92,6 +100,7 @@ private:
     QComboBox* m_layout = nullptr;
     QComboBox* m_source = nullptr;
     QString m_currentFile;
+    SeriesChooser m_seriesChooser;
     std::unique_ptr<imaging::CineVolume> m_volume;
     std::unique_ptr<imaging::CaseAnnotations> m_annotations;
     std::optional<imaging::LabelCine> m_prediction;
