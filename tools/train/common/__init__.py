@@ -1,0 +1,1 @@
+"""Shared helpers for the Cardiolens demo-model training scripts (readers, export, metrics)."""
