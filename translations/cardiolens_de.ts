@@ -27,6 +27,10 @@
         <source>Files to open.</source>
         <translation>Zu öffnende Dateien.</translation>
     </message>
+    <message>
+        <source>Show the ECG from START seconds, LENGTH seconds per screen.</source>
+        <translation>EKG ab START Sekunden zeigen, LENGTH Sekunden pro Bildschirm.</translation>
+    </message>
 </context>
 <context>
     <name>cardiolens::app::AboutDialog</name>
@@ -118,16 +122,8 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>Cardiac data (*.hea *.dat *.mat *.atr *.dcm);;WFDB records (*.hea);;DICOM (*.dcm);;All files (*)</source>
-        <translation>Kardiologische Daten (*.hea *.dat *.mat *.atr *.dcm);;WFDB-Aufzeichnungen (*.hea);;DICOM (*.dcm);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>unrecognised file format</source>
         <translation>unbekanntes Dateiformat</translation>
-    </message>
-    <message>
-        <source>DICOM ECG waveforms open once the ECG data core lands</source>
-        <translation>DICOM-EKG-Kurven lassen sich öffnen, sobald der EKG-Datenkern verfügbar ist</translation>
     </message>
     <message>
         <source>DICOM file without image or waveform content</source>
@@ -149,44 +145,180 @@
         <source>The language changes at the next start.</source>
         <translation>Die Sprache ändert sich beim nächsten Start.</translation>
     </message>
+    <message>
+        <source>&amp;Calibrate ECG paper…</source>
+        <translation>EKG-Papier &amp;kalibrieren…</translation>
+    </message>
+    <message>
+        <source>Cardiac data (*.hea *.dat *.mat *.atr *.edf *.csv *.dcm *.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;ECG (*.hea *.edf *.csv *.dcm);;Images (*.dcm *.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;All files (*)</source>
+        <translation>Kardiologische Daten (*.hea *.dat *.mat *.atr *.edf *.csv *.dcm *.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;EKG (*.hea *.edf *.csv *.dcm);;Bilder (*.dcm *.nii *.nii.gz *.mhd *.nrrd *.avi *.mp4);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cardiolens::widgets::EcgCalibrationDialog</name>
+    <message>
+        <source>Calibrate ECG paper</source>
+        <translation>EKG-Papier kalibrieren</translation>
+    </message>
+    <message>
+        <source>Measure the bar below with a ruler (end ticks, outer edges) and type its length. It should be %1 mm.</source>
+        <translation>Messen Sie den Balken unten mit einem Lineal (äußere Endstriche) und geben Sie seine Länge ein. Er sollte %1 mm lang sein.</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Measured length:</source>
+        <translation>Gemessene Länge:</translation>
+    </message>
+</context>
+<context>
+    <name>cardiolens::widgets::EcgNavigator</name>
+    <message>
+        <source>HR (bpm)</source>
+        <translation>HF (/min)</translation>
+    </message>
+</context>
+<context>
+    <name>cardiolens::widgets::EcgStripView</name>
+    <message>
+        <source>No ECG record open.</source>
+        <translation>Keine EKG-Aufzeichnung geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>cardiolens::widgets::EcgToolBar</name>
+    <message>
+        <source>ECG</source>
+        <translation>EKG</translation>
+    </message>
+    <message>
+        <source>Stacked leads</source>
+        <translation>Ableitungen untereinander</translation>
+    </message>
+    <message>
+        <source>12 × 1</source>
+        <translation>12 × 1</translation>
+    </message>
+    <message>
+        <source>6 × 2</source>
+        <translation>6 × 2</translation>
+    </message>
+    <message>
+        <source>3 × 4 + rhythm</source>
+        <translation>3 × 4 + Rhythmus</translation>
+    </message>
+    <message>
+        <source>3 × 4 + 3 rhythm</source>
+        <translation>3 × 4 + 3 Rhythmus</translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>No filter</source>
+        <translation>Kein Filter</translation>
+    </message>
+    <message>
+        <source>Diagnostic 0.05–150 Hz</source>
+        <translation>Diagnostisch 0,05–150 Hz</translation>
+    </message>
+    <message>
+        <source>Monitor 0.5–40 Hz</source>
+        <translation>Monitor 0,5–40 Hz</translation>
+    </message>
+    <message>
+        <source>No notch</source>
+        <translation>Kein Kerbfilter</translation>
+    </message>
+    <message>
+        <source>50 Hz notch</source>
+        <translation>50-Hz-Kerbfilter</translation>
+    </message>
+    <message>
+        <source>60 Hz notch</source>
+        <translation>60-Hz-Kerbfilter</translation>
+    </message>
+    <message>
+        <source>Calipers</source>
+        <translation>Messzirkel</translation>
+    </message>
+    <message>
+        <source> Annotations </source>
+        <translation> Annotationen </translation>
+    </message>
+    <message>
+        <source>Beat code or rhythm label to jump to</source>
+        <translation>Schlagcode oder Rhythmus, zu dem gesprungen wird</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Go to hh:mm:ss</source>
+        <translation>Gehe zu hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>cardiolens::widgets::EcgWorkspace</name>
     <message>
-        <source>No ECG record open.
-
-Use File ▸ Open or drop a WFDB header (.hea) here.</source>
-        <translation>Keine EKG-Aufzeichnung geöffnet.
-
-Datei ▸ Öffnen wählen oder einen WFDB-Header (.hea) hierher ziehen.</translation>
+        <source>Opened %1: %2 leads, %3 Hz, %4 s</source>
+        <translation>%1 geöffnet: %2 Ableitungen, %3 Hz, %4 s</translation>
     </message>
     <message>
-        <source>Lead</source>
-        <translation>Ableitung</translation>
+        <source>unfiltered</source>
+        <translation>ungefiltert</translation>
     </message>
     <message>
-        <source>Units</source>
-        <translation>Einheit</translation>
+        <source>, %1 Hz notch</source>
+        <translation>, %1-Hz-Kerbfilter</translation>
     </message>
     <message>
-        <source>Gain (adu/unit)</source>
-        <translation>Verstärkung (ADU/Einheit)</translation>
+        <source>no record open</source>
+        <translation>keine Aufzeichnung geöffnet</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
+        <source>Export strip</source>
+        <translation>Streifen exportieren</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Datei</translation>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 leads, %3 Hz, %4 s</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Ableitungen, %3 Hz, %4 s</translation>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
     </message>
     <message>
-        <source>Opened record %1</source>
-        <translation>Aufzeichnung %1 geöffnet</translation>
+        <source>No %1 after this point</source>
+        <translation>Kein %1 nach dieser Stelle</translation>
+    </message>
+    <message>
+        <source>No %1 before this point</source>
+        <translation>Kein %1 vor dieser Stelle</translation>
     </message>
 </context>
 <context>
@@ -212,8 +344,16 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;%4 × %5 pixels&lt;br&gt;%6 × %7 mm per pixel</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;%4 × %5 Pixel&lt;br&gt;%6 × %7 mm pro Pixel</translation>
+        <source>Slice</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 × %4 pixels, %5 slices × %6 phases&lt;br&gt;%7 × %8 mm per pixel, slices %9 mm apart</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 × %4 Pixel, %5 Schichten × %6 Phasen&lt;br&gt;%7 × %8 mm pro Pixel, Schichtabstand %9 mm</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,8 @@ int runInfo(const CliCommand& self, const QStringList& args) {
 CliCommand infoCommand() {
     CliCommand c;
     c.name = QStringLiteral("info");
-    c.summary = QStringLiteral("describe files (WFDB records, DICOM images/waveforms/folders, NIfTI, MetaImage, NRRD, video) as JSON");
+    c.summary = QStringLiteral("describe files (WFDB records, DICOM images/waveforms/folders, "
+                               "NIfTI, MetaImage, NRRD, video) as JSON");
     c.usage = QStringLiteral("info [--json] FILE...");
     c.run = [c](const QStringList& args) {
         return runInfo(c, args);

@@ -17,16 +17,6 @@ namespace cardiolens::cli {
 namespace {
 using namespace cardiolens::ecg;
 
-QJsonObject scoreJson(const BeatScore& s) {
-    QJsonObject o;
-    o[QStringLiteral("tp")] = double(s.truePositives);
-    o[QStringLiteral("fp")] = double(s.falsePositives);
-    o[QStringLiteral("fn")] = double(s.falseNegatives);
-    o[QStringLiteral("se_percent")] = std::round(s.sensitivity() * 1000.0) / 1000.0;
-    o[QStringLiteral("ppv_percent")] = std::round(s.positivePredictivity() * 1000.0) / 1000.0;
-    return o;
-}
-
 int runQrs(const CliCommand& self, const QStringList& args) {
     QStringList records;
     int lead = -1;
@@ -119,7 +109,7 @@ int runQrs(const CliCommand& self, const QStringList& args) {
             } else {
                 const BeatScore s = scoreQrs(qrs, reference.value());
                 gross += s;
-                QJsonObject cmp = scoreJson(s);
+                QJsonObject cmp = s.toJson();
                 cmp[QStringLiteral("annotator")] = compareAnnotator;
                 cmp[QStringLiteral("reference_beats")] =
                     double(referenceBeats(reference.value()).size());
@@ -149,7 +139,7 @@ int runQrs(const CliCommand& self, const QStringList& args) {
     QJsonObject out;
     out[QStringLiteral("records")] = results;
     if (!compareAnnotator.isEmpty())
-        out[QStringLiteral("gross")] = scoreJson(gross);
+        out[QStringLiteral("gross")] = gross.toJson();
     writeJson(out);
     return failures ? kExitBadData : kExitOk;
 }

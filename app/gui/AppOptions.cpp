@@ -33,7 +33,16 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
         QCoreApplication::translate("AppOptions",
                                     "Show the ECG from START seconds, LENGTH seconds per screen."),
         QStringLiteral("start:length"));
-    parser.addOptions({screenshot, lang, demo, timing, ecgWindow});
+    const QCommandLineOption imagingLayout(
+        QStringLiteral("imaging-layout"),
+        QCoreApplication::translate(
+            "AppOptions", "Imaging layout: single, pair, slices or phases (lightbox), surfaces."),
+        QStringLiteral("layout"));
+    const QCommandLineOption imagingFrame(
+        QStringLiteral("imaging-frame"),
+        QCoreApplication::translate("AppOptions", "Show cine slice and phase (1-based)."),
+        QStringLiteral("slice:phase"));
+    parser.addOptions({screenshot, lang, demo, timing, ecgWindow, imagingLayout, imagingFrame});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("AppOptions", "Files to open."),
                                  QStringLiteral("[FILE...]"));
@@ -60,6 +69,12 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
     opts.language = parser.value(lang);
     opts.demo = parser.isSet(demo);
     opts.printTiming = parser.isSet(timing);
+    opts.imagingLayout = parser.value(imagingLayout);
+    if (parser.isSet(imagingFrame)) {
+        const QStringList parts = parser.value(imagingFrame).split(QLatin1Char(':'));
+        opts.imagingSlice = parts.value(0).toInt();
+        opts.imagingPhase = parts.value(1).toInt();
+    }
     if (parser.isSet(ecgWindow)) {
         const QStringList parts = parser.value(ecgWindow).split(QLatin1Char(':'));
         bool okStart = false, okLength = false;

@@ -13,6 +13,9 @@ struct AppOptions {
     bool demo = false;
     double ecgStart = -1.0; ///< --ecg-window START:LENGTH, seconds; < 0 = unset.
     double ecgPageSeconds = -1.0;
+    QString imagingLayout; ///< --imaging-layout single|pair|slices|phases|surfaces.
+    int imagingSlice = -1; ///< --imaging-frame SLICE:PHASE, 1-based; < 0 = unset.
+    int imagingPhase = -1;
     bool printTiming = false;
     bool exitRequested = false; ///< --help/--version printed; exit with exitCode.
     int exitCode = 0;

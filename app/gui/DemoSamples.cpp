@@ -10,7 +10,7 @@ namespace cardiolens::app {
 QStringList demoSampleFiles() {
     const QDir dir(DataPaths::samplesDir());
     QStringList files;
-    for (const char* rel : {"ecg/mitdb/100s.hea", "imaging/sunnybrook/SCD0000101/108.dcm"}) {
+    for (const char* rel : {"ecg/mitdb/100s.hea", "imaging/sunnybrook/SCD0000101"}) {
         const QString path = dir.filePath(QString::fromLatin1(rel));
         if (QFileInfo::exists(path))
             files << path;

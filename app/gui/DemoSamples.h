@@ -3,6 +3,6 @@
 #include <QStringList>
 
 namespace cardiolens::app {
-/// Files the --demo start opens: one bundled ECG record and one MRI slice.
+/// What the --demo start opens: a bundled ECG record and a cine MRI slice (20 phases).
 QStringList demoSampleFiles();
 } // namespace cardiolens::app

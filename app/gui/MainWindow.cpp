@@ -4,6 +4,7 @@
 #include "formats/FormatDetector.h"
 #include "gui/AboutDialog.h"
 #include "gui/RecentFiles.h"
+#include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
 
 #include <QAction>
@@ -14,6 +15,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -36,6 +38,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_tabs = new QTabWidget(this);
     m_ecg = new widgets::EcgWorkspace(m_tabs);
     m_imaging = new widgets::ImagingWorkspace(m_tabs);
+    m_imaging->setSeriesChooser([this](const QStringList& series, int suggested) {
+        if (!m_interactive)
+            return suggested;
+        bool ok = false;
+        const QString pick = QInputDialog::getItem(this, tr("Choose a series"),
+                                                   tr("The folder holds several series:"),
+                                                   series, suggested, false, &ok);
+        return ok ? int(series.indexOf(pick)) : -1;
+    });
     m_tabs->addTab(m_ecg, tr("ECG"));
     m_tabs->addTab(m_imaging, tr("Imaging"));
     setCentralWidget(m_tabs);
@@ -127,7 +138,11 @@ void MainWindow::showOpenDialog() {
 }
 
 bool MainWindow::openFile(const QString& path) {
-    const FileKind kind = FormatDetector::detect(path);
+    FileKind kind = FormatDetector::detect(path);
+    // A dataset case folder (ACDC, M&Ms, Sunnybrook ...) opens as a cine with its labels.
+    if (kind == FileKind::Unknown && QFileInfo(path).isDir() &&
+        imaging::DatasetLayout::detect(path))
+        kind = FileKind::ImageVolume;
     Result<bool> result = Error{tr("unrecognised file format"), path};
     switch (kind) {
     case FileKind::WfdbRecord:

@@ -7,6 +7,7 @@
 #include "gui/DemoSamples.h"
 #include "gui/MainWindow.h"
 #include "gui/ScreenshotWriter.h"
+#include "imaging/ImagingWorkspace.h"
 #include "inference/OpenMpPolicy.h"
 #include "vtk/VtkHostWidget.h"
 
@@ -49,6 +50,21 @@ int main(int argc, char* argv[]) {
         QCoreApplication::processEvents(); // lay the window out so the page width is known
         window.ecgWorkspace()->stripView()->setPageSeconds(opts.ecgPageSeconds);
         window.ecgWorkspace()->stripView()->goToTime(opts.ecgStart);
+    }
+
+    if (auto* imaging = window.imagingWorkspace(); imaging->volume()) {
+        using Layout = cardiolens::widgets::ImagingWorkspace::Layout;
+        const QString l = opts.imagingLayout;
+        if (l == QLatin1String("pair"))
+            imaging->setViewLayout(Layout::SideBySide);
+        else if (l == QLatin1String("slices"))
+            imaging->setViewLayout(Layout::LightboxSlices);
+        else if (l == QLatin1String("phases"))
+            imaging->setViewLayout(Layout::LightboxPhases);
+        else if (l == QLatin1String("surfaces"))
+            imaging->setViewLayout(Layout::Surfaces);
+        if (opts.imagingSlice > 0 && opts.imagingPhase > 0)
+            imaging->showFrame(opts.imagingSlice - 1, opts.imagingPhase - 1);
     }
 
     if (opts.printTiming) {

@@ -82,15 +82,7 @@ Result<EcgRecord> WfdbMultiSegment::open(const WfdbHeader& h, const QString& hea
     if (h.segmentCount > kMaxSegments)
         return fileError(headerPath,
                          QStringLiteral("implausible segment count %1").arg(h.segmentCount));
-    EcgRecord rec;
-    rec.name = h.recordName;
-    rec.sourcePath = headerPath;
-    rec.formatName = QStringLiteral("WFDB");
-    rec.frameRate = h.samplingFrequency;
-    rec.comments = h.comments;
-    rec.warnings = h.warnings;
-    if (h.baseDate && h.baseTime)
-        rec.start = QDateTime(*h.baseDate, *h.baseTime);
+    EcgRecord rec = WfdbRecordReader::recordFromHeader(h, headerPath);
 
     std::vector<Segment> segments;
     bool haveLayout = false;

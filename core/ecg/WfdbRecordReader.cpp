@@ -57,10 +57,7 @@ Result<EcgRecord> WfdbRecordReader::open(const QString& path) {
     return open(header.value(), headerPath);
 }
 
-Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& headerPath) {
-    const QString directory = QFileInfo(headerPath).absolutePath();
-    if (h.segmentCount > 0)
-        return WfdbMultiSegment::open(h, headerPath);
+EcgRecord WfdbRecordReader::recordFromHeader(const WfdbHeader& h, const QString& headerPath) {
     EcgRecord rec;
     rec.name = h.recordName;
     rec.sourcePath = headerPath;
@@ -72,6 +69,14 @@ Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& hea
         rec.start = QDateTime(*h.baseDate, *h.baseTime);
     else if (h.baseTime)
         rec.start = QDateTime(QDate(), *h.baseTime); // Time of day only: date unknown.
+    return rec;
+}
+
+Result<EcgRecord> WfdbRecordReader::open(const WfdbHeader& h, const QString& headerPath) {
+    const QString directory = QFileInfo(headerPath).absolutePath();
+    if (h.segmentCount > 0)
+        return WfdbMultiSegment::open(h, headerPath);
+    EcgRecord rec = recordFromHeader(h, headerPath);
     auto source = WfdbSignalSource::open(h, directory, rec.warnings);
     if (!source)
         return source.error();

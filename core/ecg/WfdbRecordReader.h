@@ -20,6 +20,8 @@ public:
     static QStringList verifyChecksums(const EcgRecord& record);
     /// The .hea belonging to \a path, or empty if there is none.
     static QString headerPathFor(const QString& path);
+    /// A record with the header's metadata (name, rate, comments, start) and no signals.
+    static EcgRecord recordFromHeader(const WfdbHeader& header, const QString& headerPath);
 };
 
 } // namespace cardiolens::ecg

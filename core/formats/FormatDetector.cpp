@@ -1,5 +1,7 @@
 #include "formats/FormatDetector.h"
 
+#include "ecg/WfdbRecordReader.h"
+
 #include "imaging/DicomInspector.h"
 #include "imaging/ImageLoader.h"
 
@@ -32,13 +34,7 @@ QString fileKindName(FileKind kind) {
 }
 
 QString FormatDetector::wfdbHeaderFor(const QString& path) {
-    const QFileInfo fi(path);
-    if (fi.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0)
-        return fi.filePath();
-    // "100" (record name without extension) or "100.dat"/"100.atr"/"A00001.mat".
-    const QString base = fi.isFile() ? fi.completeBaseName() : fi.fileName();
-    const QString candidate = fi.dir().filePath(base + QStringLiteral(".hea"));
-    return QFileInfo::exists(candidate) ? candidate : QString();
+    return ecg::WfdbRecordReader::headerPathFor(path);
 }
 
 FileKind FormatDetector::detect(const QString& path) {

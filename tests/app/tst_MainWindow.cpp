@@ -5,7 +5,8 @@
 #include "gui/AppTranslator.h"
 #include "gui/MainWindow.h"
 #include "gui/RecentFiles.h"
-#include "imaging/ImageSliceView.h"
+#include "imaging/CineView.h"
+#include "imaging/CineVolume.h"
 #include "imaging/ImagingWorkspace.h"
 
 #include "TestData.h"
@@ -48,7 +49,8 @@ private Q_SLOTS:
         QVERIFY(w.openFile(dcm));
         QCOMPARE(w.tabs()->currentWidget(), w.imagingWorkspace());
         auto* view = w.imagingWorkspace()->view();
-        QCOMPARE(view->slice().width, 256);
+        QVERIFY(view->volume());
+        QCOMPARE(view->volume()->width(), 256);
         QTRY_VERIFY(view->renderCount() > 0);
         const QImage frame = view->grabFramebuffer();
         const QPointF centre = view->widgetPointForPixel(128, 128);

@@ -1,4 +1,5 @@
 // cardiolens-cli as a user runs it: JSON on stdout, errors on stderr, exit codes 0/1/2.
+#include "CliRun.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -8,25 +9,8 @@
 
 using namespace cardiolens;
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-} // namespace
+using test::cli;
+using test::Run;
 
 class TestCli : public QObject {
     Q_OBJECT

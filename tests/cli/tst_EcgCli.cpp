@@ -1,5 +1,6 @@
 // `cardiolens-cli info` on ECG records of every format and `cardiolens-cli ann`, as a user
 // runs them: JSON on stdout, errors naming the file on stderr, exit codes 0/1/2.
+#include "CliRun.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -10,23 +11,8 @@
 using namespace cardiolens;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using test::cli;
+using test::Run;
 
 QJsonObject firstInfo(const QString& path, Run* run = nullptr) {
     const Run r = cli({QStringLiteral("info"), path, QStringLiteral("--json")});

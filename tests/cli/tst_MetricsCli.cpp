@@ -1,5 +1,6 @@
 // `cardiolens-cli metrics` and `bench imaging-metrics` as a user runs them, on cases the
 // generator writes into a temporary folder (and the real Sunnybrook patient when present).
+#include "CliRun.h"
 #include "TestData.h"
 
 #include "SyntheticDatasets.h"
@@ -13,25 +14,8 @@
 
 using namespace cardiolens;
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QJsonObject json;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-} // namespace
+using test::cli;
+using test::Run;
 
 class TestMetricsCli : public QObject {
     Q_OBJECT

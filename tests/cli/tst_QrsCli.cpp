@@ -1,4 +1,5 @@
 // `cardiolens-cli qrs` as a user runs it: detections, --compare, --out, errors.
+#include "CliRun.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -9,23 +10,8 @@
 using namespace cardiolens;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QJsonObject json;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(CARDIOLENS_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using test::cli;
+using test::Run;
 
 // A writable copy of the bundled MIT-BIH 100s excerpt (the samples are read-only).
 QString copyOfExcerpt() {

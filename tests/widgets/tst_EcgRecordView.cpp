@@ -90,8 +90,9 @@ private Q_SLOTS:
         view->goToTime(300.0);
         const double before = view->startSeconds() + view->pageSeconds() / 2;
         QVERIFY(view->jumpToBeat({QStringLiteral("V")}, true));
-        const auto nextV = std::find_if(beats.begin(), beats.end(),
-                                        [&](const EcgBeatMark& b) { return b.code == "V" && b.seconds > before; });
+        const auto nextV = std::find_if(beats.begin(), beats.end(), [&](const EcgBeatMark& b) {
+            return b.code == "V" && b.seconds > before;
+        });
         QVERIFY(nextV != beats.end());
         QVERIFY(std::abs(view->startSeconds() + view->pageSeconds() / 2 - nextV->seconds) < 1e-6);
         // The trigeminy episode "(T" exists and can be jumped to.

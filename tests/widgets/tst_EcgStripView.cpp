@@ -169,6 +169,25 @@ private Q_SLOTS:
         QVERIFY2(qAbs(dt - 0.8) < 2.0 / pps, qPrintable(QString::number(dt)));
     }
 
+    void keyboardNudgesCalipersBySamples() {
+        m_view->setCalipers(1.0, 1.5, 0);
+        QTest::keyClick(m_view.get(), Qt::Key_Right, Qt::ShiftModifier);
+        QVERIFY(qAbs(m_view->state().calipers->t2 - (1.5 + 1.0 / 500)) < 1e-9);
+        QTest::keyClick(m_view.get(), Qt::Key_Left, Qt::AltModifier);
+        QVERIFY(qAbs(m_view->state().calipers->t1 - (1.0 - 1.0 / 500)) < 1e-9);
+        QCOMPARE(m_view->startSeconds(), 0.0); // the page did not move
+    }
+
+    void leadGainOverridesGlobalGain() {
+        m_view->setLayout(EcgLayoutKind::TwelveByOne);
+        m_view->setGain(10.0);
+        m_view->setLeadGain(1, 20.0);
+        QCOMPARE(m_view->state().gainFor(0), 10.0);
+        QCOMPARE(m_view->state().gainFor(1), 20.0);
+        m_view->setLeadGain(1, 0.0);
+        QCOMPARE(m_view->state().gainFor(1), 10.0);
+    }
+
     void beatJumpsCentreTheNextMatchingBeat() {
         m_view->setBeats({{5.0, "N", 'N'}, {20.0, "V", 'V'}, {30.0, "N", 'N'}, {45.0, "V", 'V'}});
         m_view->zoomTime(4.0); // a short page so jumps move the window

@@ -2,7 +2,10 @@
 
 #include "ecg/EcgTraceSource.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScreen>
@@ -67,6 +70,15 @@ void EcgStripView::setSpeed(double mmPerSecond) {
 
 void EcgStripView::setGain(double mmPerMv) {
     m_state.scale.mmPerMv = std::clamp(mmPerMv, 1.0, 80.0);
+    update();
+}
+
+void EcgStripView::setLeadGain(int lead, double mmPerMv) {
+    if (lead < 0)
+        return;
+    if (std::size_t(lead) >= m_state.leadGainMmPerMv.size())
+        m_state.leadGainMmPerMv.resize(std::size_t(lead) + 1, 0.0);
+    m_state.leadGainMmPerMv[std::size_t(lead)] = mmPerMv > 0 ? std::clamp(mmPerMv, 1.0, 80.0) : 0.0;
     update();
 }
 
@@ -284,11 +296,15 @@ void EcgStripView::keyPressEvent(QKeyEvent* e) {
         pageBack();
         break;
     case Qt::Key_Right:
-        goToTime(m_state.startSeconds + page / 5);
+    case Qt::Key_Left: {
+        const int dir = e->key() == Qt::Key_Right ? 1 : -1;
+        if (m_state.calipers && (e->modifiers() & (Qt::AltModifier | Qt::ShiftModifier))) {
+            nudgeCaliper(e->modifiers() & Qt::ShiftModifier, dir);
+            break;
+        }
+        goToTime(m_state.startSeconds + dir * page / 5);
         break;
-    case Qt::Key_Left:
-        goToTime(m_state.startSeconds - page / 5);
-        break;
+    }
     case Qt::Key_Home:
         goToTime(0.0);
         break;
@@ -376,6 +392,33 @@ void EcgStripView::mouseReleaseEvent(QMouseEvent* e) {
     }
     m_dragging = false;
     setCursor(m_caliperMode ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+bool EcgStripView::nudgeCaliper(bool second, int samples) {
+    if (!m_state.calipers || !m_source)
+        return false;
+    EcgCalipers c = *m_state.calipers;
+    const double step = samples / m_source->sampleRate(c.lead);
+    setCalipers(second ? c.t1 : c.t1 + step, second ? c.t2 + step : c.t2, c.lead);
+    return true;
+}
+
+void EcgStripView::contextMenuEvent(QContextMenuEvent* e) {
+    const int lead = panelLeadAt(e->pos());
+    if (lead < 0 || !m_source)
+        return;
+    QMenu menu(this);
+    menu.addSection(tr("Gain of %1").arg(m_source->leadNames().value(lead)));
+    const double current = m_state.gainFor(lead);
+    for (double g : EcgPaperScale::kGains) {
+        QAction* a = menu.addAction(tr("%1 mm/mV").arg(QLocale().toString(g)), this,
+                                    [this, lead, g] { setLeadGain(lead, g); });
+        a->setCheckable(true);
+        a->setChecked(g == current);
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Use the global gain"), this, [this, lead] { setLeadGain(lead, 0.0); });
+    menu.exec(e->globalPos());
 }
 
 void EcgStripView::showEvent(QShowEvent* e) {

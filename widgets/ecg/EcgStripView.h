@@ -15,7 +15,9 @@ class EcgTraceSource;
 /// navigation, calipers. It owns only view state; samples come from an EcgTraceSource.
 ///
 /// Keys: PgUp/PgDn page, Left/Right step (1/5 page), Home/End, Ctrl +/- or Ctrl+wheel time
-/// zoom (1 s .. 24 h per screen), +/- gain, C caliper mode, M march-out.
+/// zoom (1 s .. 24 h per screen), +/- gain, C caliper mode, M march-out; with calipers shown,
+/// Alt+Left/Right moves the first and Shift+Left/Right the second by one sample.
+/// Right-click a lead for its own gain.
 /// Mouse: drag to pan; in caliper mode press/drag/release places the two calipers, each
 /// snapped to the nearest peak of the lead under the mouse (hold Shift to place freely).
 class EcgStripView : public QWidget {
@@ -37,6 +39,8 @@ public:
     void setLayout(EcgLayoutKind kind, int rhythmStrips = 1);
     void setSpeed(double mmPerSecond);
     void setGain(double mmPerMv);
+    /// Gain of one lead (mm/mV); 0 returns it to the global gain.
+    void setLeadGain(int lead, double mmPerMv);
     void setCalibration(double factor); ///< Screen calibration: drawn 100 mm / measured mm.
     void setFilterLabel(const QString& label);
     void setHeartRate(double bpm);
@@ -87,10 +91,12 @@ protected:
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
     void showEvent(QShowEvent* e) override;
+    void contextMenuEvent(QContextMenuEvent* e) override;
 
 private:
     void clampAndNotify();
     int panelLeadAt(const QPointF& pos) const;
+    bool nudgeCaliper(bool second, int samples);
 
     std::shared_ptr<const EcgTraceSource> m_source;
     EcgViewState m_state;

@@ -367,8 +367,8 @@ void EcgWorkspace::jump(const QString& target, bool forward) {
     else
         found = m_view->jumpToBeat(target.isEmpty() ? QStringList() : QStringList{target}, forward);
     if (!found)
-        Q_EMIT statusMessage(
-            tr("No %1 %2 this point").arg(target, forward ? tr("after") : tr("before")));
+        Q_EMIT statusMessage(forward ? tr("No %1 after this point").arg(target)
+                                     : tr("No %1 before this point").arg(target));
 }
 
 Result<bool> EcgWorkspace::exportPage(const QString& path) {

@@ -18,16 +18,6 @@ namespace cardiolens::cli {
 namespace {
 using namespace cardiolens::ecg;
 
-QJsonObject scoreJson(const BeatScore& s) {
-    QJsonObject o;
-    o[QStringLiteral("tp")] = double(s.truePositives);
-    o[QStringLiteral("fp")] = double(s.falsePositives);
-    o[QStringLiteral("fn")] = double(s.falseNegatives);
-    o[QStringLiteral("se_percent")] = std::round(s.sensitivity() * 1000.0) / 1000.0;
-    o[QStringLiteral("ppv_percent")] = std::round(s.positivePredictivity() * 1000.0) / 1000.0;
-    return o;
-}
-
 QJsonObject runQrsAccuracy(const QStringList&) {
     const QString shared = DataPaths::sharedDataDir();
     if (shared.isEmpty())
@@ -52,7 +42,7 @@ QJsonObject runQrsAccuracy(const QStringList&) {
         gross += s;
         detectSeconds += qrs->detectSeconds;
         leadSeconds += rec->durationSeconds() * double(qrs->leadsUsed.size());
-        QJsonObject r = scoreJson(s);
+        QJsonObject r = s.toJson();
         r[QStringLiteral("record")] = rel;
         r[QStringLiteral("reference_beats")] = double(s.truePositives + s.falseNegatives);
         r[QStringLiteral("duration_s")] = std::round(rec->durationSeconds());
@@ -62,7 +52,7 @@ QJsonObject runQrsAccuracy(const QStringList&) {
     }
     QJsonObject out;
     out[QStringLiteral("records")] = records;
-    out[QStringLiteral("gross")] = scoreJson(gross);
+    out[QStringLiteral("gross")] = gross.toJson();
     out[QStringLiteral("window_ms")] = 150;
     out[QStringLiteral("realtime_x_per_lead")] = std::round(leadSeconds / detectSeconds);
     return out;

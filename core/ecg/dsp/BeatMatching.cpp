@@ -1,5 +1,7 @@
 #include "ecg/dsp/BeatMatching.h"
 
+#include <cmath>
+
 #include <cstdlib>
 
 namespace cardiolens::ecg {
@@ -79,6 +81,16 @@ BeatScore matchBeats(std::span<const std::int64_t> reference,
     score.falseNegatives += std::int64_t(reference.size() - r);
     score.falsePositives += std::int64_t(detections.size() - d);
     return score;
+}
+
+QJsonObject BeatScore::toJson() const {
+    QJsonObject o;
+    o[QStringLiteral("tp")] = double(truePositives);
+    o[QStringLiteral("fp")] = double(falsePositives);
+    o[QStringLiteral("fn")] = double(falseNegatives);
+    o[QStringLiteral("se_percent")] = std::round(sensitivity() * 1000.0) / 1000.0;
+    o[QStringLiteral("ppv_percent")] = std::round(positivePredictivity() * 1000.0) / 1000.0;
+    return o;
 }
 
 } // namespace cardiolens::ecg

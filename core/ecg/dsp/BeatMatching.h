@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -19,6 +21,8 @@ struct BeatScore {
     double sensitivity() const;          ///< Se = TP / (TP + FN), in percent.
     double positivePredictivity() const; ///< +P = TP / (TP + FP), in percent.
     BeatScore& operator+=(const BeatScore& other);
+    /// {"tp", "fp", "fn", "se_percent", "ppv_percent"}: the form the CLI and benchmarks print.
+    QJsonObject toJson() const;
 };
 
 /// Matches detections to reference beats one to one: a reference beat and a detection match
