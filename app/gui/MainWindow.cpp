@@ -6,6 +6,7 @@
 #include "gui/RecentFiles.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
+#include "inference/ImagingModelRun.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -43,8 +44,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             return suggested;
         bool ok = false;
         const QString pick = QInputDialog::getItem(this, tr("Choose a series"),
-                                                   tr("The folder holds several series:"),
-                                                   series, suggested, false, &ok);
+                                                   tr("The folder holds several series:"), series,
+                                                   suggested, false, &ok);
         return ok ? int(series.indexOf(pick)) : -1;
     });
     m_tabs->addTab(m_ecg, tr("ECG"));
@@ -80,12 +81,20 @@ void MainWindow::createMenus() {
 
     view->addSeparator();
     view->addAction(tr("&Calibrate ECG paper…"), m_ecg, &widgets::EcgWorkspace::calibrateScreen);
-    // Inference on the open ECG record; progress and results in the status bar.
+    // Inference on the open ECG record or image; progress and results in the status bar.
+    auto* imagingRun = new widgets::ImagingModelRun(m_imaging);
+    connect(imagingRun, &widgets::ImagingModelRun::statusMessage, statusBar(),
+            [this](const QString& text) { statusBar()->showMessage(text); });
     QMenu* models = menuBar()->addMenu(tr("&Models"));
     models->addAction(tr("&Run model on ECG…"), QKeySequence(tr("Ctrl+R")), m_ecg,
                       [this] { m_ecg->runModel(); });
-    models->addAction(tr("&Cancel model run"), QKeySequence(tr("Ctrl+.")), m_ecg,
-                      &widgets::EcgWorkspace::cancelModelRun);
+    models->addAction(tr("Run &segmentation model on image…"), this,
+                      [imagingRun] { imagingRun->run(); });
+    models->addAction(tr("&Cancel model run"), QKeySequence(tr("Ctrl+.")), this,
+                      [this, imagingRun] {
+                          m_ecg->cancelModelRun();
+                          imagingRun->cancel();
+                      });
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(language);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();

@@ -1,6 +1,8 @@
 // "Run model" in the ECG workspace: the job runs in the background (the event loop keeps
 // turning), its beats appear as annotator "model:NAME", and cancel ends the job.
 #include "ecg/EcgWorkspace.h"
+#include "imaging/ImagingWorkspace.h"
+#include "inference/ImagingModelRun.h"
 #include "inference/ModelRunController.h"
 
 #include "TestData.h"
@@ -46,6 +48,22 @@ private Q_SLOTS:
         QVERIFY2(failed.front().front().toString().contains(QLatin1String("cancelled")),
                  qPrintable(failed.front().front().toString()));
         QVERIFY(!ws.annotators().contains(QStringLiteral("model:beat-aami")));
+    }
+    void segmentationResultBecomesPrediction() {
+        const QString slice = test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/108.dcm"));
+        if (!QFileInfo::exists(slice))
+            QSKIP("sample slice missing");
+        widgets::ImagingWorkspace ws;
+        QVERIFY(ws.openVolume(slice).ok());
+        widgets::ImagingModelRun run(&ws);
+        QSignalSpy messages(&run, &widgets::ImagingModelRun::statusMessage);
+        run.run(QStringLiteral("lv-seg-sunnybrook"));
+        if (!run.controller()->isRunning())
+            QSKIP("no torch plugin or no lv-seg demo model");
+        QTRY_VERIFY_WITH_TIMEOUT(!run.controller()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty() && messages.last().front().toString().contains(
+                                                            QLatin1String("segmented")),
+                                 5000);
     }
 };
 
