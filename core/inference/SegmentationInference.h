@@ -16,9 +16,10 @@ struct SegmentationOptions {
 
 /// Slice-wise 2-D segmentation of every slice x phase of \a image (cine MRI, or an echo clip
 /// as 1 slice x N frames: the same code path). Each frame is normalised, resampled to
-/// the manifest's size (bilinear; a 2x reduction is the 2x2 mean), segmented, and the labels are mapped back to the frame's
-/// grid (nearest) and to the internal CardiacLabel values through each output label's
-/// "code" (a label key such as "lv_blood_pool"). The LabelVolume keeps the image geometry.
+/// the manifest's size (bilinear; a 2x reduction is the 2x2 mean), segmented, and the labels are
+/// mapped back to the frame's grid (nearest) and to the internal CardiacLabel values through each
+/// output label's "code" (a label key such as "lv_blood_pool"). The LabelVolume keeps the image
+/// geometry.
 Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::CineVolume& image,
                                         const JobControl& control,
                                         const SegmentationOptions& options = {});

@@ -26,8 +26,8 @@ namespace cardiolens::widgets {
 /// A auto window, R reset window and view, I sharp/interpolated. Mouse: right-drag
 /// window/level, left- or middle-drag pan, wheel zoom, Ctrl+wheel slice.
 /// Each frame is windowed and label-blended into one RGB image buffer allocated once per
-/// volume: stepping and playback allocate no image memory. The volume, labels and contours are not owned; they must outlive
-/// their use here (set them to null first).
+/// volume: stepping and playback allocate no image memory. The volume, labels and contours are not
+/// owned; they must outlive their use here (set them to null first).
 class CineView : public VtkHostWidget {
     Q_OBJECT
 public:
