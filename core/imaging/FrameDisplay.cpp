@@ -1,5 +1,7 @@
 #include "imaging/FrameDisplay.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -203,6 +205,33 @@ void renderFrameRgb(const CineVolume& volume, int slice, int phase, const Window
             std::uint8_t* px = dst + std::size_t(x) * 3;
             for (int k = 0; k < 3; ++k)
                 px[k] = std::uint8_t(px[k] + (double(c[std::size_t(k)]) - px[k]) * a + 0.5);
+        }
+    }
+}
+
+void drawOutlineRgb(const Polygon& outline, int width, int height,
+                    std::array<std::uint8_t, 3> colour, std::span<std::uint8_t> rgb, bool flipY) {
+    if (outline.size() < 2 || rgb.size() < std::size_t(width) * std::size_t(height) * 3)
+        return;
+    const auto plot = [&](int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= height)
+            return;
+        std::uint8_t* px =
+            rgb.data() +
+            (std::size_t(flipY ? height - 1 - y : y) * std::size_t(width) + std::size_t(x)) * 3;
+        px[0] = colour[0];
+        px[1] = colour[1];
+        px[2] = colour[2];
+    };
+    for (std::size_t i = 0; i < outline.size(); ++i) {
+        const Point2& a = outline[i];
+        const Point2& b = outline[(i + 1) % outline.size()];
+        // One step per pixel along the longer axis (a DDA): no gaps, no double corners.
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const int steps = std::max(1, int(std::ceil(std::max(std::abs(dx), std::abs(dy)))));
+        for (int k = 0; k <= steps; ++k) {
+            const double t = double(k) / steps;
+            plot(int(std::lround(a.x + t * dx)), int(std::lround(a.y + t * dy)));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include "imaging/CardiacLabel.h"
 #include "imaging/CineVolume.h"
+#include "imaging/Polygon.h"
 
 #include <array>
 #include <cstdint>
@@ -63,5 +64,11 @@ void renderFrameArgb(const CineVolume& volume, int slice, int phase, const Windo
 void renderFrameRgb(const CineVolume& volume, int slice, int phase, const WindowLevel& wl,
                     const std::uint8_t* labels, const LabelOverlayStyle* style,
                     std::span<std::uint8_t> rgb, bool flipY);
+
+/// Draws a closed outline (pixel coordinates, pixel centres at integers) into a width x
+/// height RGB frame in \a colour, one pixel wide, clipped to the frame. Composing contours
+/// on the CPU like the labels keeps each cine frame a single texture upload.
+void drawOutlineRgb(const Polygon& outline, int width, int height,
+                    std::array<std::uint8_t, 3> colour, std::span<std::uint8_t> rgb, bool flipY);
 
 } // namespace cardiolens::imaging

@@ -7,9 +7,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
-#include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkCellArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkImageActor.h>
 #include <vtkImageData.h>
@@ -17,9 +15,6 @@
 #include <vtkImageProperty.h>
 #include <vtkInteractorStyleUser.h>
 #include <vtkNew.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderWindowInteractor.h>
 #include <vtkRenderer.h>
@@ -30,6 +25,11 @@
 #include <functional>
 
 namespace cardiolens::widgets {
+
+namespace {
+// Sunnybrook point contours: yellow, as expert tracings are usually shown.
+constexpr std::array<std::uint8_t, 3> kContourColour = {255, 217, 26};
+} // namespace
 
 using imaging::PixelType;
 
@@ -62,11 +62,6 @@ struct CineView::Private {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkImageData> image;
     vtkNew<vtkImageActor> imageActor;
-    vtkNew<vtkPoints> contourPoints;
-    vtkNew<vtkCellArray> contourLines;
-    vtkNew<vtkPolyData> contours;
-    vtkNew<vtkPolyDataMapper> contourMapper;
-    vtkNew<vtkActor> contourActor;
     vtkNew<vtkInteractorStyleUser> style; // inert: CineView handles the mouse itself
     double spacing[2] = {1.0, 1.0};
     int width = 0;
@@ -82,17 +77,7 @@ CineView::CineView(QWidget* parent) : VtkHostWidget(parent), d(new Private) {
     d->imageActor->GetProperty()->SetColorWindow(255.0); // RGB passes through unchanged
     d->imageActor->GetProperty()->SetColorLevel(127.5);
     d->imageActor->ForceOpaqueOn();
-    d->contours->SetPoints(d->contourPoints);
-    d->contours->SetLines(d->contourLines);
-    d->contourMapper->SetInputData(d->contours);
-    d->contourActor->SetMapper(d->contourMapper);
-    d->contourActor->GetProperty()->SetColor(1.0, 0.85, 0.1);
-    d->contourActor->GetProperty()->SetLineWidth(2.0);
-    d->contourActor->GetProperty()->SetLighting(false);
-    d->contourActor->SetPosition(0.0, 0.0, 1.0);
-    d->contourActor->VisibilityOff();
     d->renderer->AddViewProp(d->imageActor);
-    d->renderer->AddViewProp(d->contourActor);
     renderWindow()->AddRenderer(d->renderer);
     interactor()->SetInteractorStyle(d->style);
 
@@ -131,7 +116,6 @@ void CineView::setVolume(const imaging::CineVolume* volume) {
 void CineView::allocateBuffers() {
     d->image->Initialize();
     d->imageActor->SetVisibility(m_volume != nullptr);
-    d->contourActor->VisibilityOff();
     if (!m_volume)
         return;
     const auto& g = m_volume->geometry();
@@ -158,8 +142,15 @@ void CineView::uploadFrame() {
             ? imaging::labelFrame(*m_labels, m_slice, m_phase)
             : nullptr;
     auto* dst = static_cast<std::uint8_t*>(d->image->GetScalarPointer());
+    const std::span<std::uint8_t> rgb{dst, std::size_t(d->width) * std::size_t(d->height) * 3};
     imaging::renderFrameRgb(*m_volume, m_slice, m_phase, m_wl, labels, labels ? &m_style : nullptr,
-                            {dst, std::size_t(d->width) * std::size_t(d->height) * 3}, true);
+                            rgb, true);
+    // Point contours (Sunnybrook) go into the same texture: a second VTK actor for them cost
+    // about 6 ms per frame step in software GL.
+    if (m_contours && m_overlayVisible)
+        for (const imaging::FrameContour& c : *m_contours)
+            if (c.slice == m_slice && c.phase == m_phase)
+                imaging::drawOutlineRgb(c.points, d->width, d->height, kContourColour, rgb, true);
     d->image->Modified();
 }
 
@@ -168,28 +159,7 @@ void CineView::uploadOverlay() {
 }
 
 void CineView::uploadContours() {
-    d->contourPoints->Reset();
-    d->contourLines->Reset();
-    bool any = false;
-    if (m_volume && m_contours && m_overlayVisible) {
-        for (const imaging::FrameContour& c : *m_contours) {
-            if (c.slice != m_slice || c.phase != m_phase || c.points.size() < 2)
-                continue;
-            const vtkIdType first = d->contourPoints->GetNumberOfPoints();
-            for (const imaging::Point2& p : c.points)
-                d->contourPoints->InsertNextPoint(p.x * d->spacing[0],
-                                                  (d->height - 1 - p.y) * d->spacing[1], 0.0);
-            d->contourLines->InsertNextCell(vtkIdType(c.points.size() + 1));
-            for (vtkIdType i = 0; i < vtkIdType(c.points.size()); ++i)
-                d->contourLines->InsertCellPoint(first + i);
-            d->contourLines->InsertCellPoint(first); // closed outline
-            any = true;
-        }
-    }
-    d->contourPoints->Modified();
-    d->contourLines->Modified();
-    d->contours->Modified();
-    d->contourActor->SetVisibility(any);
+    uploadFrame(); // contours are drawn into the frame, like the labels
 }
 
 void CineView::setLabels(const imaging::LabelCine* labels) {
@@ -213,7 +183,6 @@ void CineView::setOverlayStyle(const imaging::LabelOverlayStyle& style) {
 void CineView::setOverlayVisible(bool visible) {
     m_overlayVisible = visible;
     uploadOverlay();
-    uploadContours();
     update();
 }
 
@@ -236,7 +205,6 @@ void CineView::showFrame(int slice, int phase) {
     if (!isPlaying() || sliceChanged)
         m_playback.reset(phase);
     uploadFrame();
-    uploadContours();
     update();
     Q_EMIT frameChanged(m_slice, m_phase);
     updateAnnotations(AnnotationArea::Top);
