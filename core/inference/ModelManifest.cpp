@@ -111,31 +111,31 @@ public:
 
     QJsonObject object(const QJsonObject& o, const QString& key, const QString& field,
                        bool required) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined()) {
-            if (required)
-                fail(field, QStringLiteral("is missing"));
-            return {};
-        }
-        if (!v.isObject())
-            fail(field, QStringLiteral("must be an object"));
-        return v.toObject();
+        return member(o, key, field, required, QJsonValue::Object, QStringLiteral("an object"))
+            .toObject();
     }
 
     QJsonArray array(const QJsonObject& o, const QString& key, const QString& field,
                      bool required) {
+        return member(o, key, field, required, QJsonValue::Array, QStringLiteral("an array"))
+            .toArray();
+    }
+
+private:
+    // A member of the given JSON type; a missing required one or a wrong type is a failure.
+    QJsonValue member(const QJsonObject& o, const QString& key, const QString& field, bool required,
+                      QJsonValue::Type type, const QString& typeName) {
         const QJsonValue v = o.value(key);
         if (v.isUndefined()) {
             if (required)
                 fail(field, QStringLiteral("is missing"));
             return {};
         }
-        if (!v.isArray())
-            fail(field, QStringLiteral("must be an array"));
-        return v.toArray();
+        if (v.type() != type)
+            fail(field, QStringLiteral("must be %1").arg(typeName));
+        return v;
     }
 
-private:
     QString m_path;
     QString m_problem;
 };

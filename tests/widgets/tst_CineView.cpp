@@ -4,6 +4,7 @@
 #include "imaging/CineVolume.h"
 #include "imaging/ImageLoader.h"
 
+#include "PixelStats.h"
 #include "TestData.h"
 
 #include <QtTest>
@@ -15,23 +16,7 @@ using namespace cardiolens::widgets;
 
 namespace {
 
-double pearson(const std::vector<double>& a, const std::vector<double>& b) {
-    const double n = double(a.size());
-    double ma = 0, mb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ma += a[i];
-        mb += b[i];
-    }
-    ma /= n;
-    mb /= n;
-    double sab = 0, saa = 0, sbb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        sab += (a[i] - ma) * (b[i] - mb);
-        saa += (a[i] - ma) * (a[i] - ma);
-        sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return sab / std::sqrt(saa * sbb);
-}
+using test::pearson;
 
 } // namespace
 

@@ -44,6 +44,14 @@ QString writeSyntheticCine(const QString& name, int slices, int phases) {
     return imaging::NiftiWriter::write(*vol, path) ? path : QString();
 }
 
+// tools/train/reference_outputs.py's PyTorch outputs for one demo model (empty if absent).
+QJsonObject pythonReference(const QString& model) {
+    QFile f(cardiolens::test::fixture(QStringLiteral("models/reference_outputs.json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(model).toObject();
+}
+
 bool haveTorch() {
     return TorchScriptModel::backendVersion().ok();
 }
@@ -335,12 +343,8 @@ private Q_SLOTS:
         auto m = reg.find(QStringLiteral("lv-seg-sunnybrook"));
         if (!m.ok() || !QFileInfo::exists(m->modelPath))
             QSKIP("lv-seg-sunnybrook demo model not bundled");
-        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject ref = QJsonDocument::fromJson(f.readAll())
-                                    .object()
-                                    .value(QStringLiteral("lv-seg-sunnybrook"))
-                                    .toObject();
+        const QJsonObject ref = pythonReference(QStringLiteral("lv-seg-sunnybrook"));
+        QVERIFY(!ref.isEmpty());
         ModelManifest single = *m;
         single.uncertainty = UncertaintyMethod::Entropy;
         InferenceRequest request{single, {}, {}, {}};
@@ -385,12 +389,8 @@ private Q_SLOTS:
         auto m = reg.find(QStringLiteral("beat-aami"));
         if (!m.ok() || !QFileInfo::exists(m->modelPath))
             QSKIP("beat-aami demo model not bundled");
-        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject ref = QJsonDocument::fromJson(f.readAll())
-                                    .object()
-                                    .value(QStringLiteral("beat-aami"))
-                                    .toObject();
+        const QJsonObject ref = pythonReference(QStringLiteral("beat-aami"));
+        QVERIFY(!ref.isEmpty());
         const QString predicted = ref.value(QStringLiteral("predicted_aami")).toString();
         QStringList samples;
         for (const auto& v : ref.value(QStringLiteral("beat_samples_360hz")).toArray())
@@ -422,12 +422,7 @@ private Q_SLOTS:
         auto m = reg.find(QStringLiteral("rhythm-af"));
         if (!m.ok() || !QFileInfo::exists(m->modelPath))
             QSKIP("rhythm-af demo model not bundled");
-        QFile f(test::fixture(QStringLiteral("models/reference_outputs.json")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const double expected = QJsonDocument::fromJson(f.readAll())
-                                    .object()
-                                    .value(QStringLiteral("rhythm-af"))
-                                    .toObject()
+        const double expected = pythonReference(QStringLiteral("rhythm-af"))
                                     .value(QStringLiteral("record_af_probability"))
                                     .toDouble(-1);
         ModelManifest single = *m;
