@@ -307,6 +307,16 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             }
             if (!m.thresholds.empty() || m.activation == Activation::Sigmoid)
                 result.details[QStringLiteral("above_threshold")] = positive;
+            QJsonObject thresholds; // By label name, for displays.
+            for (const OutputLabel& l : m.labels) {
+                auto t = m.thresholds.find(l.name);
+                if (t == m.thresholds.end())
+                    t = m.thresholds.find(l.code);
+                if (t != m.thresholds.end())
+                    thresholds[l.name] = t->second;
+            }
+            if (!thresholds.isEmpty())
+                result.details[QStringLiteral("thresholds")] = thresholds;
             // Rhythm episodes over time (paroxysmal AF in a Holter), as rhythm annotations.
             result.annotations = rhythmEpisodes(m, windows, record.frameRate);
             Probabilities avg{1, classes, 1, std::vector<float>(mean.begin(), mean.end())};
