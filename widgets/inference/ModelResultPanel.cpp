@@ -143,10 +143,11 @@ void ModelResultPanel::showResult(const inference::InferenceResult& r,
 
     QString unc = tr("Uncertainty %1 (%2)").arg(r.uncertainty, 0, 'f', 3).arg(r.uncertaintyMethod);
     if (cachedScores.size() > 1) {
+        // The cache keys cases by absolute path; this case's own entry is not above itself.
+        const QString self = QFileInfo(r.casePath).absoluteFilePath();
         int above = 0;
         for (auto it = cachedScores.begin(); it != cachedScores.end(); ++it)
-            if (QFileInfo(it.key()) != QFileInfo(r.casePath) &&
-                it.value().toDouble() > r.uncertainty)
+            if (it.key() != self && it.value().toDouble() > r.uncertainty)
                 ++above;
         unc += tr(": rank %1 of %2 cases scored by this model (1 = least certain)")
                    .arg(above + 1)

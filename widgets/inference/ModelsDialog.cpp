@@ -84,6 +84,10 @@ QString ModelsDialog::statusText() const {
     return m_status->text();
 }
 
+QString ModelsDialog::problemsText() const {
+    return m_problems->text();
+}
+
 int ModelsDialog::rowOf(const QString& id) const {
     for (int r = 0; r < m_table->rowCount(); ++r)
         if (m_table->item(r, 0)->data(Qt::UserRole).toString() == id)

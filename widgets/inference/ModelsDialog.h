@@ -30,6 +30,8 @@ public:
     bool isBusy() const { return m_watcher.isRunning(); }
     QTableWidget* table() const { return m_table; }
     QString statusText() const;
+    /// Model folders that could not be read, with the reasons.
+    QString problemsText() const;
     /// Row of model \a id ("name@version"), -1 if absent.
     int rowOf(const QString& id) const;
 
