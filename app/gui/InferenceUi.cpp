@@ -91,6 +91,10 @@ void InferenceUi::showResult(const widgets::ModelRunController* controller,
     const inference::UncertaintyCache cache(controller->uncertaintyCachePath());
     m_panel->showResult(result, cache.scoresFor(result.modelId));
     m_dock->show();
+    if (result.casePath == m_ecg->currentFile()) {
+        const widgets::EcgStripView* view = m_ecg->stripView();
+        m_panel->setTimeCursor(view->startSeconds() + view->pageSeconds() / 2);
+    }
 }
 
 void InferenceUi::showFrame(int frame) {
