@@ -84,6 +84,13 @@ private Q_SLOTS:
         QVERIFY2(done.front().at(0).toBool(), qPrintable(dialog.statusText()));
         QVERIFY2(dialog.statusText().contains(QLatin1String("beat-aami@1.0.0 is valid")),
                  qPrintable(dialog.statusText()));
+        // For looking at the dialog: CARDIOLENS_TEST_GRAB=DIR saves it as a PNG there.
+        if (qEnvironmentVariableIsSet("CARDIOLENS_TEST_GRAB")) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("CARDIOLENS_TEST_GRAB") +
+                               QStringLiteral("/models-dialog.png"));
+        }
     }
 
     void addsAValidModelAndRefusesAnUnrunnableOne() {

@@ -163,8 +163,15 @@ void ModelsDialog::showDetails() {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1:</b> %2</p>").arg(key, value.toHtmlEscaped());
     };
+    // -1 in a shape is a free axis (batch, or record length).
     line(tr("Input"),
-         tr("%1, %2").arg(shapeText(m->input.shape), m->input.leads.join(QStringLiteral(", "))));
+         m->isEcg() ? tr("shape %1, leads %2 at %3 Hz")
+                          .arg(shapeText(m->input.shape), m->input.leads.join(QStringLiteral(", ")))
+                          .arg(m->input.samplingRateHz)
+                    : tr("shape %1, frames resized to %2 × %3")
+                          .arg(shapeText(m->input.shape))
+                          .arg(m->input.width)
+                          .arg(m->input.height));
     line(tr("Outputs"), labels.join(QStringLiteral(", ")));
     line(tr("Uncertainty"), uncertaintyMethodName(m->uncertainty));
     line(tr("Training data"), m->trainingData);
