@@ -60,6 +60,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             reuseScores = true;
         } else if (a == QLatin1String("--single-pass")) {
             singlePass = true;
+        } else if (a == QLatin1String("--any-modality")) {
+            request.anyModality = true;
         } else if (a == QLatin1String("--beats")) {
             const QString b = value();
             if (b == QLatin1String("auto"))
@@ -143,9 +145,9 @@ CliCommand inferCommand() {
     c.name = QStringLiteral("infer");
     c.summary =
         QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
-    c.usage = QStringLiteral(
-        "infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
-        "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] [--json]");
+    c.usage = QStringLiteral("infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
+                             "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] "
+                             "[--any-modality] [--json]");
     c.run = [c](const QStringList& args) {
         return runInfer(c, args);
     };
