@@ -4,6 +4,7 @@
 #include "imaging/ImagingWorkspace.h"
 #include "inference/ImagingModelRun.h"
 #include "inference/ModelRunController.h"
+#include "inference/UncertaintyCache.h"
 
 #include "TestData.h"
 
@@ -18,14 +19,30 @@ private Q_SLOTS:
     void beatModelResultBecomesAnnotator() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         widgets::EcgWorkspace ws;
+        ws.modelRun()->setUncertaintyCachePath(test::scratchDir() +
+                                               QStringLiteral("/ecg-model-run-uncertainty.json"));
         QVERIFY(ws.openRecord(record).ok());
         QSignalSpy messages(&ws, &widgets::EcgWorkspace::statusMessage);
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        QSignalSpy finished(ws.modelRun(), &widgets::ModelRunController::finished);
         ws.runModel(QStringLiteral("beat-aami"));
         if (!failed.isEmpty())
             QSKIP(qPrintable(failed.front().front().toString())); // No plugin or model here.
         QVERIFY(ws.modelRun()->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
+        // beat-aami measures uncertainty with MC-dropout: a one-pass result comes first,
+        // then the refined one, which alone goes to the uncertainty cache.
+        QCOMPARE(finished.size(), 2);
+        const auto first = finished.at(0).at(0).value<inference::InferenceResult>();
+        const auto last = finished.at(1).at(0).value<inference::InferenceResult>();
+        QVERIFY(first.details.contains(QStringLiteral("stage")));
+        QCOMPARE(first.uncertaintyMethod, QStringLiteral("entropy"));
+        QCOMPARE(last.uncertaintyMethod, QStringLiteral("mc-dropout"));
+        QVERIFY(!last.details.contains(QStringLiteral("stage")));
+        QCOMPARE(first.annotations.size(), last.annotations.size());
+        const auto cached = inference::UncertaintyCache(ws.modelRun()->uncertaintyCachePath())
+                                .lookup(record, last.modelId);
+        QVERIFY(cached && std::abs(*cached - last.uncertainty) < 1e-12);
         QTRY_VERIFY_WITH_TIMEOUT(ws.annotators().contains(QStringLiteral("model:beat-aami")), 5000);
         QCOMPARE(ws.currentAnnotator(), QStringLiteral("model:beat-aami"));
         QVERIFY(failed.isEmpty());

@@ -63,12 +63,31 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
         return false;
     }
     m_modelId = manifest->id();
+    m_manifest = *manifest;
+    m_casePath = casePath;
     m_runner.setThreadCount(threadCount());
+    // Several passes (MC-dropout, flip TTA) take N times as long: show one pass's
+    // prediction first, then refine it and measure the uncertainty.
+    m_refinePending = m_quickFirstPass && manifest->uncertainty != UncertaintyMethod::Entropy &&
+                      !(manifest->uncertainty == UncertaintyMethod::McDropout &&
+                        manifest->uncertaintyPasses <= 1);
+    ModelManifest first = *manifest;
+    if (m_refinePending) {
+        first.uncertainty = UncertaintyMethod::Entropy;
+        first.uncertaintyPasses = 1;
+    }
+    launch(first, QString());
+    Q_EMIT started(m_modelId);
+    return true;
+}
+
+void ModelRunController::launch(const ModelManifest& manifest, const QString& stagePrefix) {
     QPointer<ModelRunController> self(this);
     const QString id = m_modelId;
-    m_job =
-        m_runner.start({*manifest, casePath, {}, {}}, [self, id](double f, const QString& stage) {
+    m_job = m_runner.start(
+        {manifest, m_casePath, {}, {}}, [self, id, stagePrefix](double f, const QString& what) {
             // Called on the worker thread: hand the text to the GUI thread.
+            const QString stage = stagePrefix.isEmpty() ? what : stagePrefix + what;
             const QString text = tr("%1: %2 (%3 %)").arg(id, stage).arg(int(f * 100));
             QMetaObject::invokeMethod(
                 self.data(),
@@ -81,8 +100,6 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
                 Qt::QueuedConnection);
         });
     m_watcher.setFuture(m_job->future());
-    Q_EMIT started(m_modelId);
-    return true;
 }
 
 void ModelRunController::cancel() {
@@ -91,7 +108,7 @@ void ModelRunController::cancel() {
 }
 
 bool ModelRunController::isRunning() const {
-    return m_job && !m_job->isFinished();
+    return m_job != nullptr; // Until its result has been delivered, not just computed.
 }
 
 void ModelRunController::onFinished() {
@@ -103,6 +120,18 @@ void ModelRunController::onFinished() {
         Q_EMIT failed(result.error().message == cancelledMessage()
                           ? tr("%1: cancelled").arg(m_modelId)
                           : result.error().describe());
+        return;
+    }
+    if (m_refinePending) {
+        // Start the full run before handing out the first result, so the job never looks
+        // finished in between.
+        m_refinePending = false;
+        launch(m_manifest,
+               tr("uncertainty (%1): ").arg(uncertaintyMethodName(m_manifest.uncertainty)));
+        result->details[QStringLiteral("stage")] =
+            tr("first pass; %1 refinement running")
+                .arg(uncertaintyMethodName(m_manifest.uncertainty));
+        Q_EMIT finished(*result);
         return;
     }
     // Scores feed the active-learning worklist; a cache that cannot be written only warns.

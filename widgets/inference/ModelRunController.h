@@ -32,6 +32,9 @@ public:
     bool start(const QString& nameOrPath, const QString& casePath);
     void cancel();
     bool isRunning() const;
+    /// Models with a multi-pass uncertainty (MC-dropout, flip TTA) first deliver a single-pass
+    /// result (details "stage"), then the full one; off: only the full one. On by default.
+    void setQuickFirstPass(bool on) { m_quickFirstPass = on; }
     /// The model of the current or last run ("name@version").
     QString modelId() const { return m_modelId; }
 
@@ -50,10 +53,15 @@ Q_SIGNALS:
 
 private:
     void onFinished();
+    void launch(const inference::ModelManifest& manifest, const QString& stagePrefix);
     inference::InferenceRunner m_runner;
     std::shared_ptr<inference::InferenceJob> m_job;
     QFutureWatcher<void> m_watcher;
     QString m_modelId;
+    inference::ModelManifest m_manifest;
+    QString m_casePath;
+    bool m_quickFirstPass = true;
+    bool m_refinePending = false;
     QString m_cachePath;
 };
 
