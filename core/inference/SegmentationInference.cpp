@@ -3,6 +3,8 @@
 #include "imaging/CardiacLabel.h"
 #include "inference/EnsemblePrediction.h"
 #include "inference/MaskPostprocess.h"
+#include "inference/SegmentationAgreement.h"
+#include "inference/SegmentationFigures.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -172,6 +174,25 @@ Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::Ci
     result.uncertainty = frames.empty() ? 0.0 : entropySum / double(frames.size());
     result.uncertaintyMethod = uncertaintyMethodName(m.uncertainty);
     result.details[QStringLiteral("frame_uncertainty")] = perFrame;
+    result.details[QStringLiteral("frame_order")] = QStringLiteral("phase * slices + slice");
+    // Clinical figures from complete phases only (maxFrames may stop mid-phase).
+    const int phasesDone = int(frames.size() / std::size_t(image.slices()));
+    const QJsonObject figures = segmentationFigures(*labels, image, phasesDone);
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        result.details[it.key()] = it.value();
+    if (!options.referencePath.isEmpty()) {
+        // A missing or mismatched reference is reported, not fatal: the prediction stands.
+        auto reference =
+            options.referencePath == QLatin1String("auto")
+                ? findReference(image)
+                : loadReference(options.referencePath, image, options.referenceConvention);
+        auto agreement = reference ? compareSegmentation(*labels, *reference)
+                                   : Result<SegmentationAgreement>(reference.error());
+        if (agreement)
+            result.details[QStringLiteral("agreement")] = agreement->toJson();
+        else
+            result.details[QStringLiteral("agreement_error")] = agreement.error().describe();
+    }
     result.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     control.report(1.0, QStringLiteral("done"));
     return result;

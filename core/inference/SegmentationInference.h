@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "imaging/CineVolume.h"
+#include "imaging/LabelConvention.h"
 #include "inference/InferenceResult.h"
 #include "inference/JobControl.h"
 #include "inference/ModelSession.h"
@@ -12,6 +13,11 @@ struct SegmentationOptions {
     int batchSize = 2; ///< Frames per forward; cancel is checked between batches (~100 ms each).
     bool postprocess = true; ///< Largest component per label + hole filling.
     int maxFrames = -1;      ///< Run on the first N frames only (benchmarks); -1 = all.
+    /// Expert labels to score the prediction against (details "agreement": per-label Dice, see
+    /// SegmentationAgreement): a Sunnybrook case folder or a label file on the image's grid;
+    /// "auto" = the image's own source when it is part of a Sunnybrook case. Empty = none.
+    QString referencePath;
+    imaging::LabelConvention referenceConvention = imaging::LabelConvention::Internal;
 };
 
 /// Slice-wise 2-D segmentation of every slice x phase of \a image (cine MRI, or an echo clip
