@@ -118,8 +118,9 @@ Result<ReferenceLabels> sunnybrookReference(const imaging::DatasetCase& c,
         }
     }
     if (inner + outer == 0)
-        return fileError(c.folder, QStringLiteral("none of the contoured DICOM files belongs to %1")
-                                       .arg(image.info().sourcePath));
+        return fileError(c.folder, QStringLiteral("the contours of %1 were drawn on none of the "
+                                                  "images of %2")
+                                       .arg(c.caseId, image.info().sourcePath));
     ref.description = QStringLiteral("Sunnybrook expert contours of %1: %2 endocardial, %3 "
                                      "epicardial")
                           .arg(c.caseId)
