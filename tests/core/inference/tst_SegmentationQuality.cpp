@@ -246,9 +246,40 @@ private Q_SLOTS:
         auto expert = imaging::LabelledCaseLoader::metrics(dir);
         QVERIFY2(expert.ok() && expert->cine,
                  qPrintable(expert.ok() ? QString() : expert.error().describe()));
+        // ED/ES first: the figures must not depend on the order, and the two phases handed
+        // out early must be final.
+        InferenceRequest request{*model, dir, {}, {}};
+        request.segmentation.edEsFirst = true;
+        int early = 0, earlyEs = -1;
+        std::vector<std::uint8_t> earlyLabels;
+        request.segmentation.edEsReady = [&](const imaging::LabelVolume& l, int ed, int es) {
+            ++early;
+            earlyEs = es;
+            QCOMPARE(ed, 0);
+            for (int s = 0; s < l.extent().slices; ++s)
+                for (int p : {ed, es}) {
+                    const auto px = l.frame(s, p).pixels();
+                    earlyLabels.insert(earlyLabels.end(), px.begin(), px.end());
+                }
+        };
         JobControl control;
-        auto r = InferenceRunner::run({*model, dir, {}, {}}, control, 2);
+        QStringList stages;
+        control.setProgressCallback([&](double, const QString& stage) {
+            if (stages.isEmpty() || stages.back() != stage)
+                stages << stage;
+        });
+        auto r = InferenceRunner::run(request, control, 2);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
+        QCOMPARE(early, 1);
+        QVERIFY2(stages.contains(QStringLiteral("ED and ES segmented")),
+                 qPrintable(stages.join(QLatin1Char('|'))));
+        std::vector<std::uint8_t> finalLabels;
+        for (int s = 0; s < r->labels->extent().slices; ++s)
+            for (int p : {0, earlyEs}) {
+                const auto px = std::as_const(*r->labels).frame(s, p).pixels();
+                finalLabels.insert(finalLabels.end(), px.begin(), px.end());
+            }
+        QVERIFY(earlyLabels == finalLabels);
         const QJsonObject cm = r->details.value(QStringLiteral("cine_metrics")).toObject();
         QVERIFY2(!cm.isEmpty(),
                  qPrintable(r->details.value(QStringLiteral("cine_metrics_error")).toString()));
@@ -272,6 +303,13 @@ private Q_SLOTS:
               cm.value(QStringLiteral("lv_mass_g")).toDouble(),
               cm.value(QStringLiteral("ed_phase")).toInt(),
               cm.value(QStringLiteral("es_phase")).toInt());
+        qInfo("%s: ED/ES-first picked ES phase %d from the middle slice", qPrintable(patient),
+              earlyEs);
+        if (r->labels->extent().phases > 2) { // A full cycle: the middle slice finds ES.
+            const int n = r->labels->extent().phases;
+            const int d = std::abs(earlyEs - cm.value(QStringLiteral("es_phase")).toInt());
+            QVERIFY(std::min(d, n - d) <= 1);
+        }
         // The reference drawn on the image grid must give the loader's expert EF.
         QVERIFY(std::abs(expertEfOnGrid - expertEf) < 0.5);
         QVERIFY(std::abs(matchedEf - expertEf) < maxDifference);
