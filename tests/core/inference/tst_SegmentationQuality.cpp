@@ -6,6 +6,7 @@
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImageLoader.h"
 #include "imaging/LabelledCaseLoader.h"
+#include "imaging/NiftiWriter.h"
 #include "inference/InferenceRunner.h"
 #include "inference/ModelRegistry.h"
 #include "inference/SegmentationAgreement.h"
@@ -136,6 +137,46 @@ private Q_SLOTS:
         // Grids that differ are refused.
         auto other = imaging::LabelVolume::create({8, 8, 1, 2}, {});
         QVERIFY(!compareSegmentation(*other, ref).ok());
+    }
+
+    void labelFileReferenceMapsConventionAndFindsLabelledFrames() {
+        auto image = imaging::CineVolume::create({16, 16, 2, 2}, imaging::PixelType::Int16);
+        auto acdc = imaging::LabelVolume::create({16, 16, 2, 2}, {});
+        QVERIFY(image.ok() && acdc.ok());
+        paint(*acdc, 0, 0, 0, 10, 3);  // ACDC LV blood pool
+        paint(*acdc, 0, 0, 10, 20, 2); // ACDC myocardium
+        paint(*acdc, 1, 1, 0, 5, 1);   // ACDC RV blood pool
+        const QString path = test::scratchDir() + QStringLiteral("/acdc-like_gt.nii");
+        QVERIFY(imaging::NiftiWriter::write(*acdc, path).ok());
+        auto ref = labelFileReference(path, imaging::LabelConvention::Acdc, *image);
+        QVERIFY2(ref.ok(), qPrintable(ref.ok() ? QString() : ref.error().describe()));
+        QCOMPARE(ref->labels.at(0, 0, 0, 0), kBlood);
+        QCOMPARE(ref->labels.at(10, 0, 0, 0), kMyo);
+        QCOMPARE(ref->labels.at(0, 0, 1, 1), imaging::labelValue(CardiacLabel::RvBloodPool));
+        // Fully labelled frames: every ACDC label is annotated where any label is drawn.
+        QCOMPARE(ref->framesAnnotating(CardiacLabel::LvBloodPool), 2);
+        QVERIFY(ref->annotates(0, 0, CardiacLabel::RvBloodPool));
+        QVERIFY(!ref->annotates(1, 0, CardiacLabel::LvBloodPool));
+        QVERIFY(!ref->annotates(0, 0, CardiacLabel::LeftAtrium)); // Not an ACDC label.
+        // A grid that differs, and a missing file, are refused naming the file.
+        auto small = imaging::CineVolume::create({16, 16, 1, 2}, imaging::PixelType::Int16);
+        auto wrong = labelFileReference(path, imaging::LabelConvention::Acdc, *small);
+        QVERIFY(!wrong.ok() && wrong.error().describe().contains(QLatin1String("acdc-like_gt")));
+        QVERIFY(!loadReference(path + QStringLiteral(".missing"), *image).ok());
+    }
+
+    void sunnybrookContoursOfAnotherPatientAreRefused() {
+        CARDIOLENS_REQUIRE_SHARED(dir, "imaging/sunnybrook/dicoms/SCD0000301");
+        CARDIOLENS_REQUIRE_SHARED(other, "imaging/sunnybrook/contourfiles/SC-HF-I-1");
+        auto image = imaging::ImageLoader::load(dir);
+        QVERIFY(image.ok());
+        auto own = findReference(*image);
+        QVERIFY2(own.ok(), qPrintable(own.ok() ? QString() : own.error().describe()));
+        QVERIFY(own->description.contains(QLatin1String("20 endocardial, 10 epicardial")));
+        auto wrong = loadReference(other, *image);
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.error().message.contains(QLatin1String("SCD0000101")),
+                 qPrintable(wrong.error().describe()));
     }
 
     void figuresOfShortAxisCineAndEchoClip() {
