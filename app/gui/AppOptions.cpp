@@ -42,7 +42,14 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
         QStringLiteral("imaging-frame"),
         QCoreApplication::translate("AppOptions", "Show cine slice and phase (1-based)."),
         QStringLiteral("slice:phase"));
-    parser.addOptions({screenshot, lang, demo, timing, ecgWindow, imagingLayout, imagingFrame});
+    const QCommandLineOption runModel(
+        QStringLiteral("run-model"),
+        QCoreApplication::translate("AppOptions",
+                                    "Run this model (name, name@version or folder) on the case "
+                                    "shown after opening the files."),
+        QStringLiteral("model"));
+    parser.addOptions(
+        {screenshot, lang, demo, timing, ecgWindow, imagingLayout, imagingFrame, runModel});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("AppOptions", "Files to open."),
                                  QStringLiteral("[FILE...]"));
@@ -70,6 +77,7 @@ AppOptions AppOptions::parse(const QStringList& arguments) {
     opts.demo = parser.isSet(demo);
     opts.printTiming = parser.isSet(timing);
     opts.imagingLayout = parser.value(imagingLayout);
+    opts.runModel = parser.value(runModel);
     if (parser.isSet(imagingFrame)) {
         const QStringList parts = parser.value(imagingFrame).split(QLatin1Char(':'));
         opts.imagingSlice = parts.value(0).toInt();

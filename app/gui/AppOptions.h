@@ -5,7 +5,8 @@
 
 namespace cardiolens::app {
 
-/// The GUI's command line: `cardiolens [--demo] [--lang de] [--screenshot OUT.png] [FILE...]`.
+/// The GUI's command line: `cardiolens [--demo] [--lang de] [--screenshot OUT.png]
+/// [--run-model NAME] [FILE...]`.
 struct AppOptions {
     QStringList files;
     QString screenshotPath;
@@ -16,6 +17,7 @@ struct AppOptions {
     QString imagingLayout; ///< --imaging-layout single|pair|slices|phases|surfaces.
     int imagingSlice = -1; ///< --imaging-frame SLICE:PHASE, 1-based; < 0 = unset.
     int imagingPhase = -1;
+    QString runModel; ///< --run-model NAME: run it on the shown case after opening.
     bool printTiming = false;
     bool exitRequested = false; ///< --help/--version printed; exit with exitCode.
     int exitCode = 0;

@@ -3,10 +3,10 @@
 #include "ecg/EcgWorkspace.h"
 #include "formats/FormatDetector.h"
 #include "gui/AboutDialog.h"
+#include "gui/InferenceUi.h"
 #include "gui/RecentFiles.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
-#include "inference/ImagingModelRun.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     for (auto* w : {static_cast<QObject*>(m_ecg), static_cast<QObject*>(m_imaging)})
         connect(w, SIGNAL(statusMessage(QString)), statusBar(), SLOT(showMessage(QString)));
 
+    m_inference = new InferenceUi(this, m_tabs, m_ecg, m_imaging);
     createMenus();
     statusBar()->showMessage(tr("Ready"));
     restoreWindowState();
@@ -81,20 +82,9 @@ void MainWindow::createMenus() {
 
     view->addSeparator();
     view->addAction(tr("&Calibrate ECG paper…"), m_ecg, &widgets::EcgWorkspace::calibrateScreen);
-    // Inference on the open ECG record or image; progress and results in the status bar.
-    auto* imagingRun = new widgets::ImagingModelRun(m_imaging);
-    connect(imagingRun, &widgets::ImagingModelRun::statusMessage, statusBar(),
-            [this](const QString& text) { statusBar()->showMessage(text); });
-    QMenu* models = menuBar()->addMenu(tr("&Models"));
-    models->addAction(tr("&Run model on ECG…"), QKeySequence(tr("Ctrl+R")), m_ecg,
-                      [this] { m_ecg->runModel(); });
-    models->addAction(tr("Run &segmentation model on image…"), this,
-                      [imagingRun] { imagingRun->run(); });
-    models->addAction(tr("&Cancel model run"), QKeySequence(tr("Ctrl+.")), this,
-                      [this, imagingRun] {
-                          m_ecg->cancelModelRun();
-                          imagingRun->cancel();
-                      });
+    // Inference on the open ECG record or image: progress in the status bar, results in
+    // the workspaces and the "Model result" dock.
+    m_inference->populateMenu(menuBar()->addMenu(tr("&Models")));
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(language);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
@@ -207,7 +197,7 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::isBusy() const {
-    return m_ecg->isBusy();
+    return m_ecg->isBusy() || m_inference->isRunning();
 }
 
 void MainWindow::reportError(const QString& message) {

@@ -12,6 +12,7 @@ class ImagingWorkspace;
 
 namespace cardiolens::app {
 
+class InferenceUi;
 class RecentFiles;
 
 /// The application shell: menus, the ECG and imaging workspaces as tabs, a status bar,
@@ -29,6 +30,7 @@ public:
     widgets::EcgWorkspace* ecgWorkspace() const { return m_ecg; }
     widgets::ImagingWorkspace* imagingWorkspace() const { return m_imaging; }
     QTabWidget* tabs() const { return m_tabs; }
+    InferenceUi* inference() const { return m_inference; }
     QString lastError() const { return m_lastError; }
 
     /// True while a workspace still works in the background on what it shows.
@@ -54,6 +56,7 @@ private:
     widgets::EcgWorkspace* m_ecg = nullptr;
     widgets::ImagingWorkspace* m_imaging = nullptr;
     RecentFiles* m_recent = nullptr;
+    InferenceUi* m_inference = nullptr;
     QMenu* m_recentMenu = nullptr;
     QString m_lastError;
     bool m_interactive = true;

@@ -5,6 +5,7 @@
 #include "gui/AppOptions.h"
 #include "gui/AppTranslator.h"
 #include "gui/DemoSamples.h"
+#include "gui/InferenceUi.h"
 #include "gui/MainWindow.h"
 #include "gui/ScreenshotWriter.h"
 #include "imaging/ImagingWorkspace.h"
@@ -66,6 +67,9 @@ int main(int argc, char* argv[]) {
         if (opts.imagingSlice > 0 && opts.imagingPhase > 0)
             imaging->showFrame(opts.imagingSlice - 1, opts.imagingPhase - 1);
     }
+
+    if (!opts.runModel.isEmpty())
+        window.inference()->runOnCurrentWorkspace(opts.runModel);
 
     if (opts.printTiming) {
         QTimer::singleShot(0, &window, [&clock] {

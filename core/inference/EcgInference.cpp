@@ -3,6 +3,7 @@
 #include "ecg/MitAnnotationIO.h"
 #include "ecg/dsp/RecordQrs.h"
 #include "inference/EnsemblePrediction.h"
+#include "inference/RhythmEpisodes.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -264,13 +265,22 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
         const int classes = int(m.labels.size());
         if (m.task == ModelTask::EcgRecordClassification) {
             std::vector<double> mean(std::size_t(classes), 0.0);
-            auto ran = batcher.run(starts, QStringLiteral("classifying record"),
-                                   [&](const Probabilities& p, std::size_t) {
-                                       for (int i = 0; i < p.batch; ++i) {
-                                           for (int c = 0; c < classes; ++c)
-                                               mean[std::size_t(c)] += p.at(i, c, 0);
-                                       }
-                                   });
+            WindowProbabilities& windows = result.windows;
+            windows.windowSeconds = double(w) / m.input.samplingRateHz;
+            for (std::int64_t s : starts)
+                windows.startSeconds.push_back(double(s) / m.input.samplingRateHz);
+            windows.perClass.assign(std::size_t(classes), std::vector<float>(starts.size()));
+            auto ran =
+                batcher.run(starts, QStringLiteral("classifying record"),
+                            [&](const Probabilities& p, std::size_t first) {
+                                for (int i = 0; i < p.batch; ++i) {
+                                    for (int c = 0; c < classes; ++c) {
+                                        mean[std::size_t(c)] += p.at(i, c, 0);
+                                        windows.perClass[std::size_t(c)][first + std::size_t(i)] =
+                                            p.at(i, c, 0);
+                                    }
+                                }
+                            });
             if (!ran)
                 return ran.error();
             int best = 0;
@@ -297,6 +307,18 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             }
             if (!m.thresholds.empty() || m.activation == Activation::Sigmoid)
                 result.details[QStringLiteral("above_threshold")] = positive;
+            QJsonObject thresholds; // By label name, for displays.
+            for (const OutputLabel& l : m.labels) {
+                auto t = m.thresholds.find(l.name);
+                if (t == m.thresholds.end())
+                    t = m.thresholds.find(l.code);
+                if (t != m.thresholds.end())
+                    thresholds[l.name] = t->second;
+            }
+            if (!thresholds.isEmpty())
+                result.details[QStringLiteral("thresholds")] = thresholds;
+            // Rhythm episodes over time (paroxysmal AF in a Holter), as rhythm annotations.
+            result.annotations = rhythmEpisodes(m, windows, record.frameRate);
             Probabilities avg{1, classes, 1, std::vector<float>(mean.begin(), mean.end())};
             if (m.activation == Activation::Softmax)
                 entropySum = avg.normalisedEntropy(0, 0) * double(starts.size());

@@ -22,6 +22,23 @@ QJsonObject InferenceResult::toJson() const {
         o[QStringLiteral("probabilities")] = probs;
         o[QStringLiteral("prediction")] = predictedLabel;
     }
+    if (!windows.startSeconds.empty() && windows.perClass.size() == classProbabilities.size()) {
+        QJsonObject w;
+        w[QStringLiteral("window_s")] = windows.windowSeconds;
+        QJsonArray starts;
+        for (double t : windows.startSeconds)
+            starts.append(t);
+        w[QStringLiteral("start_s")] = starts;
+        QJsonObject perLabel;
+        for (std::size_t c = 0; c < windows.perClass.size(); ++c) {
+            QJsonArray values;
+            for (float p : windows.perClass[c])
+                values.append(double(p));
+            perLabel[classProbabilities[c].first] = values;
+        }
+        w[QStringLiteral("probabilities")] = perLabel;
+        o[QStringLiteral("windows")] = w;
+    }
     if (!annotations.empty())
         o[QStringLiteral("annotations")] = qint64(annotations.size());
     if (labels) {

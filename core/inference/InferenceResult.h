@@ -11,6 +11,13 @@
 
 namespace cardiolens::inference {
 
+/// Record classification: every window's class probabilities (plots, rhythm episodes).
+struct WindowProbabilities {
+    std::vector<double> startSeconds;         ///< Window start in record time.
+    double windowSeconds = 0;                 ///< Window length in record time.
+    std::vector<std::vector<float>> perClass; ///< [output label][window].
+};
+
 /// The outcome of one inference job on one case.
 struct InferenceResult {
     QString modelId;  ///< "name@version", also the provenance in annotations.
@@ -21,6 +28,7 @@ struct InferenceResult {
     /// Record classification: mean probability per output label name.
     std::vector<std::pair<QString, double>> classProbabilities;
     QString predictedLabel;
+    WindowProbabilities windows;
     /// Segmentation: labels on the input's grid (internal CardiacLabel values).
     std::shared_ptr<imaging::LabelVolume> labels;
     /// Per-case uncertainty (0..1, higher = less sure) and how it was measured.

@@ -1,19 +1,29 @@
 // The application shell on real files: routing to workspaces, errors, recent files,
 // About, German translation and the --screenshot mode of the real executable.
+#include "ecg/EcgStripView.h"
 #include "ecg/EcgWorkspace.h"
 #include "gui/AboutDialog.h"
 #include "gui/AppTranslator.h"
+#include "gui/InferenceUi.h"
 #include "gui/MainWindow.h"
 #include "gui/RecentFiles.h"
 #include "imaging/CineView.h"
 #include "imaging/CineVolume.h"
 #include "imaging/ImagingWorkspace.h"
+#include "inference/ModelResultPanel.h"
+#include "inference/ModelRunController.h"
+#include "inference/ModelRunStatus.h"
+#include "inference/UncertaintyCache.h"
+#include "plot/QCustomPlotInclude.h"
 
 #include "TestData.h"
 
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace cardiolens;
@@ -155,6 +165,46 @@ private Q_SLOTS:
                 lit += (g > 40 && g < 250) ? 1 : 0;
             }
         QVERIFY2(lit > total / 5, qPrintable(QStringLiteral("%1 of %2").arg(lit).arg(total)));
+    }
+
+    void modelRunFillsResultDockAndUncertaintyCache() {
+        // Held-out paroxysmal-AF record: the run ends in the ECG track, the result dock and
+        // the uncertainty cache; a click on the probability plot moves the ECG page there.
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_19.hea");
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openFile(record));
+        const QString cache = test::scratchDir() + QStringLiteral("/main-window-uncertainty.json");
+        QFile::remove(cache);
+        w.ecgWorkspace()->modelRun()->setUncertaintyCachePath(cache);
+        QSignalSpy started(w.ecgWorkspace()->modelRun(), &widgets::ModelRunController::started);
+        QSignalSpy failed(w.ecgWorkspace()->modelRun(), &widgets::ModelRunController::failed);
+        w.inference()->runOnCurrentWorkspace(QStringLiteral("rhythm-af"));
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed.front().front().toString())); // No torch plugin here.
+        QCOMPARE(started.size(), 1);
+        QVERIFY(!w.isBusy() || w.inference()->ecgStatus()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        QVERIFY(failed.isEmpty());
+        QVERIFY(w.inference()->resultDock()->isVisible());
+        QVERIFY(!w.inference()->ecgStatus()->isVisible());
+        widgets::ModelResultPanel* panel = w.inference()->resultPanel();
+        QVERIFY(panel->headline().contains(QLatin1String("rhythm-af@")));
+        QCOMPARE(panel->table()->rowCount(), 2);
+        QVERIFY(w.ecgWorkspace()->annotators().contains(QStringLiteral("model:rhythm-af")));
+        const auto score = inference::UncertaintyCache(cache).lookup(
+            record, w.ecgWorkspace()->modelRun()->modelId());
+        QVERIFY(score.has_value());
+        QVERIFY(*score >= 0 && *score <= 1);
+
+        QCustomPlot* plot = panel->plot();
+        QTRY_VERIFY(plot->isVisible() && plot->width() > 50);
+        const int x = int(plot->xAxis->coordToPixel(280.0)); // Inside the second AF episode.
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(x, plot->height() / 2));
+        const auto* view = w.ecgWorkspace()->stripView();
+        const double centre = view->startSeconds() + view->pageSeconds() / 2;
+        QVERIFY2(std::abs(centre - 280.0) < 3.0, qPrintable(QString::number(centre)));
     }
 
     void screenshotModeFailsCleanlyOnBadFile() {

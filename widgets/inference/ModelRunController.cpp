@@ -1,6 +1,7 @@
 #include "inference/ModelRunController.h"
 
 #include "inference/ModelRegistry.h"
+#include "inference/UncertaintyCache.h"
 
 #include <QInputDialog>
 #include <QPointer>
@@ -9,7 +10,8 @@ namespace cardiolens::widgets {
 
 using namespace cardiolens::inference;
 
-ModelRunController::ModelRunController(QObject* parent) : QObject(parent), m_runner(2) {
+ModelRunController::ModelRunController(QObject* parent)
+    : QObject(parent), m_runner(2), m_cachePath(UncertaintyCache::defaultPath()) {
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &ModelRunController::onFinished);
 }
 
@@ -56,13 +58,16 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
             const QString text = tr("%1: %2 (%3 %)").arg(id, stage).arg(int(f * 100));
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, text] {
-                    if (self)
-                        Q_EMIT self->progress(text);
+                [self, text, f, stage] {
+                    if (!self)
+                        return;
+                    Q_EMIT self->progressed(f, stage);
+                    Q_EMIT self->progress(text);
                 },
                 Qt::QueuedConnection);
         });
     m_watcher.setFuture(m_job->future());
+    Q_EMIT started(m_modelId);
     return true;
 }
 
@@ -86,6 +91,12 @@ void ModelRunController::onFinished() {
                           : result.error().describe());
         return;
     }
+    // Scores feed the active-learning worklist; a cache that cannot be written only warns.
+    UncertaintyCache cache(m_cachePath);
+    auto stored = cache.store(result->casePath, result->modelId, result->uncertainty,
+                              result->uncertaintyMethod);
+    if (!stored)
+        qWarning("%s", qPrintable(stored.error().describe()));
     Q_EMIT finished(*result);
 }
 

@@ -28,8 +28,18 @@ public:
     bool start(const QString& nameOrPath, const QString& casePath);
     void cancel();
     bool isRunning() const;
+    /// The model of the current or last run ("name@version").
+    QString modelId() const { return m_modelId; }
+
+    /// Each finished run stores its case's uncertainty here (active-learning ranking).
+    /// Default: UncertaintyCache::defaultPath().
+    void setUncertaintyCachePath(const QString& path) { m_cachePath = path; }
+    QString uncertaintyCachePath() const { return m_cachePath; }
 
 Q_SIGNALS:
+    void started(const QString& modelId);
+    /// \a fraction 0..1 and the stage ("classifying beats").
+    void progressed(double fraction, const QString& stage);
     void progress(const QString& text);
     void finished(const cardiolens::inference::InferenceResult& result);
     void failed(const QString& message);
@@ -40,6 +50,7 @@ private:
     std::shared_ptr<inference::InferenceJob> m_job;
     QFutureWatcher<void> m_watcher;
     QString m_modelId;
+    QString m_cachePath;
 };
 
 } // namespace cardiolens::widgets

@@ -1,0 +1,161 @@
+// The probability panel on hand-made results: rows, bars (pixels), thresholds, the window
+// plot and its click-to-jump, beat counts, label volumes and the uncertainty rank.
+#include "imaging/CardiacLabel.h"
+#include "inference/ModelResultPanel.h"
+#include "inference/ProbabilityBarDelegate.h"
+#include "plot/QCustomPlotInclude.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace cardiolens;
+using namespace cardiolens::inference;
+using widgets::ModelResultPanel;
+using widgets::ProbabilityBarDelegate;
+
+namespace {
+InferenceResult rhythmResult() {
+    InferenceResult r;
+    r.modelId = QStringLiteral("rhythm-af@1.0.0");
+    r.casePath = QStringLiteral("/data/a.hea");
+    r.task = QStringLiteral("ecg-record-classification");
+    r.classProbabilities = {{QStringLiteral("Atrial fibrillation"), 0.75},
+                            {QStringLiteral("Other rhythm"), 0.25}};
+    r.predictedLabel = QStringLiteral("Atrial fibrillation");
+    r.items = 20;
+    r.uncertainty = 0.4;
+    r.uncertaintyMethod = QStringLiteral("entropy");
+    r.details[QStringLiteral("above_threshold")] =
+        QJsonArray{QStringLiteral("Atrial fibrillation")};
+    r.details[QStringLiteral("thresholds")] =
+        QJsonObject{{QStringLiteral("Atrial fibrillation"), 0.5}};
+    r.windows.windowSeconds = 10;
+    r.windows.perClass.resize(2);
+    for (int i = 0; i < 20; ++i) {
+        r.windows.startSeconds.push_back(5.0 * i);
+        r.windows.perClass[0].push_back(i < 5 ? 0.1f : 0.95f);
+        r.windows.perClass[1].push_back(i < 5 ? 0.9f : 0.05f);
+    }
+    return r;
+}
+
+// Fraction of the bar cell's inner width painted in \a colour.
+double paintedFraction(QTableWidget* table, int row, const QColor& colour) {
+    const QRect cell = table->visualRect(table->model()->index(row, 2));
+    const QImage img = table->viewport()->grab().toImage();
+    const int y = cell.center().y();
+    int hits = 0;
+    for (int x = cell.left() + 3; x < cell.right() - 3; ++x)
+        hits += QColor(img.pixel(x * img.width() / table->viewport()->width(),
+                                 y * img.height() / table->viewport()->height())) == colour;
+    return double(hits) / double(cell.width() - 6);
+}
+} // namespace
+
+class TestModelResultPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void recordClassificationShowsBarsThresholdsAndWindows() {
+        ModelResultPanel panel;
+        panel.resize(420, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showResult(rhythmResult());
+        QVERIFY(panel.headline().contains(QLatin1String("rhythm-af@1.0.0")));
+        QVERIFY(panel.headline().contains(QLatin1String("a.hea")));
+        QTableWidget* t = panel.table();
+        QCOMPARE(t->rowCount(), 2);
+        QCOMPARE(t->item(0, 0)->text(), QStringLiteral("Atrial fibrillation"));
+        QVERIFY(t->item(0, 1)->text().startsWith(QLatin1String("0.750")));
+        QVERIFY(t->item(0, 1)->text().contains(QLatin1String("0.50"))); // The threshold.
+        QVERIFY(t->item(0, 2)->data(ProbabilityBarDelegate::BarHighlightRole).toBool());
+        QVERIFY(!t->item(1, 2)->data(ProbabilityBarDelegate::BarHighlightRole).toBool());
+        QTest::qWait(50);
+        // The bars are painted to scale: 75 % red, 25 % pale.
+        const double red = paintedFraction(t, 0, ProbabilityBarDelegate::highlightColour());
+        const double pale = paintedFraction(t, 1, ProbabilityBarDelegate::plainColour());
+        QVERIFY2(std::abs(red - 0.75) < 0.05, qPrintable(QString::number(red)));
+        QVERIFY2(std::abs(pale - 0.25) < 0.05, qPrintable(QString::number(pale)));
+
+        // One graph per label over the window centres; a click asks for that time.
+        QCustomPlot* plot = panel.plot();
+        QVERIFY(plot->isVisible());
+        QCOMPARE(plot->graphCount(), 2);
+        QCOMPARE(plot->graph(0)->dataCount(), 20);
+        QSignalSpy time(&panel, &ModelResultPanel::timeRequested);
+        const int x = int(plot->xAxis->coordToPixel(60.0));
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(x, plot->height() / 2));
+        QCOMPARE(time.size(), 1);
+        QVERIFY(std::abs(time.front().front().toDouble() - 60.0) < 2.0);
+    }
+
+    void uncertaintyIsRankedAmongCachedCases() {
+        ModelResultPanel panel;
+        const QJsonObject scores{{QStringLiteral("/data/a.hea"), 0.4},
+                                 {QStringLiteral("/data/b.hea"), 0.9},
+                                 {QStringLiteral("/data/c.hea"), 0.1},
+                                 {QStringLiteral("/data/d.hea"), 0.6}};
+        panel.showResult(rhythmResult(), scores);
+        QVERIFY2(panel.uncertaintyText().contains(QLatin1String("rank 3 of 4")),
+                 qPrintable(panel.uncertaintyText()));
+        panel.showResult(rhythmResult());
+        QVERIFY(!panel.uncertaintyText().contains(QLatin1String("rank")));
+    }
+
+    void beatCountsAreSortedWithShares() {
+        ModelResultPanel panel;
+        InferenceResult r;
+        r.modelId = QStringLiteral("beat-aami@1");
+        r.details[QStringLiteral("beat_counts")] = QJsonObject{
+            {QStringLiteral("N"), 60}, {QStringLiteral("V"), 30}, {QStringLiteral("S"), 10}};
+        r.details[QStringLiteral("beats_from")] = QStringLiteral("annotations:atr");
+        panel.showResult(r);
+        QCOMPARE(panel.table()->rowCount(), 3);
+        QCOMPARE(panel.table()->item(1, 0)->text(), QStringLiteral("V"));
+        QVERIFY(panel.table()->item(1, 1)->text().contains(QLatin1String("30.0 %")));
+        QVERIFY(!panel.plot()->isVisible());
+        QVERIFY(panel.detailsText().contains(QLatin1String("beats_from: annotations:atr")));
+    }
+
+    void segmentationShowsMeanVolumesAndFrameUncertainty() {
+        // 2 slices x 3 phases of 10 x 10 pixels, 1.5 x 1.5 mm, 8 mm apart; 20 LV pixels per
+        // frame: 2 x 20 x 2.25 x 8 / 1000 = 0.72 ml per phase.
+        imaging::VolumeGeometry geometry;
+        geometry.pixelSpacing = {1.5, 1.5};
+        geometry.sliceSpacing = 8;
+        auto created = imaging::LabelVolume::create({10, 10, 2, 3}, geometry);
+        QVERIFY(created.ok());
+        auto labels = std::make_shared<imaging::LabelVolume>(std::move(*created));
+        for (int p = 0; p < 3; ++p)
+            for (int s = 0; s < 2; ++s)
+                for (int i = 0; i < 20; ++i)
+                    labels->frame(s, p).at(i % 10, i / 10) =
+                        imaging::labelValue(imaging::CardiacLabel::LvBloodPool);
+        InferenceResult r;
+        r.modelId = QStringLiteral("seg@1");
+        r.labels = labels;
+        r.details[QStringLiteral("frame_uncertainty")] = QJsonArray{0.1, 0.3, 0.2, 0.1, 0.1, 0.4};
+        ModelResultPanel panel;
+        panel.show();
+        panel.showResult(r);
+        QCOMPARE(panel.table()->rowCount(), 1);
+        QCOMPARE(panel.table()->item(0, 0)->text(), QStringLiteral("LV blood pool"));
+        QCOMPARE(panel.table()->item(0, 1)->text(), QStringLiteral("0.7"));
+        QCOMPARE(panel.plot()->graphCount(), 1);
+        QCOMPARE(panel.plot()->graph(0)->dataCount(), 6);
+        QSignalSpy frame(&panel, &ModelResultPanel::frameRequested);
+        QTest::mouseClick(
+            panel.plot(), Qt::LeftButton, {},
+            QPoint(int(panel.plot()->xAxis->coordToPixel(4)), panel.plot()->height() / 2));
+        QCOMPARE(frame.size(), 1);
+        QCOMPARE(frame.front().front().toInt(), 4);
+        panel.clear();
+        QCOMPARE(panel.table()->rowCount(), 0);
+        QVERIFY(panel.casePath().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestModelResultPanel)
+#include "tst_ModelResultPanel.moc"

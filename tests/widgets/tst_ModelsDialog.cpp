@@ -1,0 +1,137 @@
+// Models ▸ Manage models: lists the bundled models, shows broken user folders, validates a
+// model with a test forward, installs a valid TorchScript model and refuses one libtorch
+// 1.13 cannot run — all in the background, with the reason in the dialog.
+#include "inference/ModelsDialog.h"
+#include "inference/TorchScriptModel.h"
+
+#include "TestData.h"
+
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace cardiolens;
+using widgets::ModelsDialog;
+
+namespace {
+QString writeModelFolder(const QString& name, const QString& pt, const QByteArray& manifest) {
+    const QString dir = test::scratchDir() + QStringLiteral("/dialog-") + name;
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    if (!pt.isEmpty())
+        QFile::copy(pt, dir + QStringLiteral("/model.pt"));
+    QFile f(dir + QStringLiteral("/manifest.json"));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(manifest);
+    return dir;
+}
+
+bool waitForWork(ModelsDialog& dialog, QSignalSpy& spy) {
+    return spy.wait(60000) || !dialog.isBusy();
+}
+} // namespace
+
+class TestModelsDialog : public QObject {
+    Q_OBJECT
+    QString m_userDir;
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_userDir = test::scratchDir() + QStringLiteral("/dialog-user-models");
+        QDir(m_userDir).removeRecursively();
+        QDir().mkpath(m_userDir + QStringLiteral("/broken"));
+        QFile f(m_userDir + QStringLiteral("/broken/manifest.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"name\": \"broken\"");
+        f.close();
+        qputenv("CARDIOLENS_MODELS_DIR", m_userDir.toUtf8());
+    }
+
+    void listsBundledModelsAndBrokenFolders() {
+        ModelsDialog dialog;
+        QVERIFY(dialog.rowOf(QStringLiteral("lv-seg-sunnybrook@1.0.0")) >= 0);
+        QVERIFY(dialog.rowOf(QStringLiteral("beat-aami@1.0.0")) >= 0);
+        QVERIFY(dialog.rowOf(QStringLiteral("rhythm-af@1.0.0")) >= 0);
+        const int row = dialog.rowOf(QStringLiteral("lv-seg-sunnybrook@1.0.0"));
+        QCOMPARE(dialog.table()->item(row, 2)->text(), QStringLiteral("segmentation-2d"));
+        QCOMPARE(dialog.table()->item(row, 3)->text(), QStringLiteral("bundled"));
+        const QString problems = dialog.problemsText();
+        QVERIFY2(problems.contains(QLatin1String("broken")), qPrintable(problems));
+    }
+
+    void validatesTheSelectedModel() {
+        if (!inference::TorchScriptModel::backendVersion().ok())
+            QSKIP("no torch plugin");
+        ModelsDialog dialog;
+        const int row = dialog.rowOf(QStringLiteral("beat-aami@1.0.0"));
+        QVERIFY(row >= 0);
+        dialog.table()->selectRow(row);
+        QSignalSpy done(&dialog, &ModelsDialog::workFinished);
+        dialog.validateSelected();
+        QVERIFY(dialog.isBusy() || !done.isEmpty());
+        QVERIFY(waitForWork(dialog, done));
+        QCOMPARE(done.size(), 1);
+        QVERIFY2(done.front().at(0).toBool(), qPrintable(dialog.statusText()));
+        QVERIFY2(dialog.statusText().contains(QLatin1String("beat-aami@1.0.0 is valid")),
+                 qPrintable(dialog.statusText()));
+    }
+
+    void addsAValidModelAndRefusesAnUnrunnableOne() {
+        CARDIOLENS_REQUIRE_SHARED(unet, "models/torch2x-export/unet_script.pt");
+        if (!inference::TorchScriptModel::backendVersion().ok())
+            QSKIP("no torch plugin");
+        const QString good = writeModelFolder(
+            QStringLiteral("unet"), unet,
+            R"({"name": "dialog-unet", "version": "3", "task": "segmentation-2d", "file": "model.pt",
+            "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"},
+              {"index": 1, "name": "lv", "code": "lv_blood_pool"},
+              {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})");
+        ModelsDialog dialog;
+        QSignalSpy done(&dialog, &ModelsDialog::workFinished);
+        QSignalSpy changed(&dialog, &ModelsDialog::modelsChanged);
+        dialog.addModel(good + QStringLiteral("/manifest.json"));
+        QVERIFY(waitForWork(dialog, done));
+        QVERIFY2(done.front().at(0).toBool(), qPrintable(dialog.statusText()));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(dialog.rowOf(QStringLiteral("dialog-unet@3")) >= 0);
+        QCOMPARE(dialog.table()->item(dialog.rowOf(QStringLiteral("dialog-unet@3")), 3)->text(),
+                 QStringLiteral("user"));
+        QVERIFY(QFileInfo::exists(m_userDir + QStringLiteral("/dialog-unet/model.pt")));
+
+        CARDIOLENS_REQUIRE_SHARED(attn, "models/torch2x-export/attn_script.pt");
+        const QString bad = writeModelFolder(
+            QStringLiteral("attn"), attn,
+            R"({"name": "dialog-attn", "version": "1", "task": "ecg-record-classification",
+            "file": "model.pt", "input": {"dtype": "float32", "shape": [1, 5, 16], "leads": ["any"],
+            "sampling_rate_hz": 100, "window_samples": 16},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
+        done.clear();
+        dialog.addModel(bad);
+        QVERIFY(waitForWork(dialog, done));
+        QVERIFY(!done.front().at(0).toBool());
+        QVERIFY2(
+            dialog.statusText().contains(QLatin1String("dialog-attn@1")) &&
+                dialog.statusText().contains(QLatin1String("aten::scaled_dot_product_attention")),
+            qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.rowOf(QStringLiteral("dialog-attn@1")), -1);
+        QVERIFY(!QFileInfo::exists(m_userDir + QStringLiteral("/dialog-attn")));
+
+        // A folder without a model file: the message names the manifest and the problem.
+        const QString missing = writeModelFolder(
+            QStringLiteral("missing"), QString(),
+            R"({"name": "dialog-missing", "version": "1", "task": "segmentation-2d", "file": "model.pt",
+            "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"}]}})");
+        done.clear();
+        dialog.addModel(missing);
+        QVERIFY(waitForWork(dialog, done));
+        QVERIFY(!done.front().at(0).toBool());
+        QVERIFY2(dialog.statusText().contains(QLatin1String("model.pt")),
+                 qPrintable(dialog.statusText()));
+    }
+};
+
+QTEST_MAIN(TestModelsDialog)
+#include "tst_ModelsDialog.moc"
