@@ -238,7 +238,6 @@ Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::Ci
     result.uncertainty = frames.empty() ? 0.0 : entropySum / double(frames.size());
     result.uncertaintyMethod = uncertaintyMethodName(m.uncertainty);
     result.details[QStringLiteral("frame_uncertainty")] = perFrame;
-    result.details[QStringLiteral("frame_order")] = QStringLiteral("phase * slices + slice");
     // Clinical figures from complete phases only (maxFrames may stop mid-phase).
     const int phasesDone = int(frames.size() / std::size_t(slices));
     const QJsonObject figures = segmentationFigures(*labels, image, phasesDone);
