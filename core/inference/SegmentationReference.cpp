@@ -128,7 +128,7 @@ Result<ReferenceLabels> sunnybrookReference(const imaging::DatasetCase& c,
                           .arg(outer);
     if (unmatched)
         ref.description +=
-            QStringLiteral(" (%1 on images outside the series, ignored)").arg(unmatched);
+            QStringLiteral(" (%1 drawn on images not loaded, ignored)").arg(unmatched);
     return ref;
 }
 
