@@ -85,6 +85,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             reuseScores = true;
         } else if (a == QLatin1String("--single-pass")) {
             singlePass = true;
+        } else if (a == QLatin1String("--any-modality")) {
+            request.anyModality = true;
         } else if (a == QLatin1String("--beats")) {
             const QString b = value();
             if (b == QLatin1String("auto"))
@@ -170,7 +172,7 @@ CliCommand inferCommand() {
         QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
     c.usage = QStringLiteral(
         "infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
-        "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] "
+        "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] [--any-modality] "
         "[--reference PATH|auto [--reference-convention NAME]] [--json]\n"
         "  --reference: segmentation only; expert labels to score the prediction against (a\n"
         "  Sunnybrook case folder, or a label file with the image's grid in NAME's label values:\n"

@@ -37,9 +37,16 @@ InferenceUi::InferenceUi(QMainWindow* window, QTabWidget* tabs, widgets::EcgWork
 
     connect(m_imagingRun, &widgets::ImagingModelRun::statusMessage, window->statusBar(),
             [window](const QString& text) { window->statusBar()->showMessage(text); });
-    for (widgets::ModelRunController* c : {ecg->modelRun(), m_imagingRun->controller()})
+    for (widgets::ModelRunController* c : {ecg->modelRun(), m_imagingRun->controller()}) {
         connect(c, &widgets::ModelRunController::finished, this,
                 [this, c](const inference::InferenceResult& r) { showResult(c, r); });
+        connect(c, &widgets::ModelRunController::failed, this, [this, c](const QString& message) {
+            if (c->isRunning())
+                return; // A second start was refused; the running job's result follows.
+            m_panel->showError(c->modelId(), message);
+            m_dock->show();
+        });
+    }
     connect(m_panel, &widgets::ModelResultPanel::timeRequested, this, [this](double t) {
         m_tabs->setCurrentWidget(m_ecg);
         m_ecg->stripView()->goToTime(std::max(0.0, t - m_ecg->stripView()->pageSeconds() / 2));

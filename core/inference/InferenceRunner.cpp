@@ -76,6 +76,13 @@ Result<InferenceResult> InferenceRunner::run(const InferenceRequest& request,
     auto image = imaging::ImageLoader::load(request.casePath);
     if (!image)
         return image.error();
+    // An MR model on an echo clip gives confident nonsense: refuse unless asked to.
+    const QString modality = image->info().modality.toUpper();
+    if (!request.anyModality && !m.input.modalities.isEmpty() && !modality.isEmpty() &&
+        !m.input.modalities.contains(modality))
+        return fileError(request.casePath,
+                         QStringLiteral("model %1 is for %2 images; this is %3")
+                             .arg(m.id(), m.input.modalities.join(QStringLiteral("/")), modality));
     auto result = runSegmentation(**session, *image, control, request.segmentation);
     if (result)
         result->casePath = request.casePath;

@@ -22,6 +22,8 @@ struct InferenceRequest {
     QString casePath;
     EcgInferenceOptions ecg;
     SegmentationOptions segmentation;
+    /// Run a segmentation model on images of another modality than its manifest declares.
+    bool anyModality = false;
 };
 
 /// One background job. cancel() is honoured between batches (well within 200 ms).

@@ -215,6 +215,22 @@ void readImageInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
             c.width = size[1].toInt();
         }
     }
+    // "modality": "MR" or ["MR", "CT"]: what the images must be (checked when known).
+    const QJsonValue modality = in.value(QStringLiteral("modality"));
+    if (modality.isString())
+        c.modalities << modality.toString().toUpper();
+    else if (modality.isArray())
+        for (const QJsonValue& v : modality.toArray()) {
+            if (!v.isString()) {
+                r.fail(QStringLiteral("input.modality"),
+                       QStringLiteral("must be a DICOM modality code or a list of them"));
+                break;
+            }
+            c.modalities << v.toString().toUpper();
+        }
+    else if (!modality.isUndefined() && !modality.isNull())
+        r.fail(QStringLiteral("input.modality"),
+               QStringLiteral("must be a DICOM modality code or a list of them"));
     readNormalisation(r, in, c);
 }
 

@@ -52,6 +52,8 @@ struct InputContract {
     int channels = 1;
     int height = 0;
     int width = 0;
+    /// DICOM modality codes the model was trained on ("MR", "US"); empty = any.
+    QStringList modalities;
     Normalisation normalisation = Normalisation::None; ///< Per window (ECG) or per frame.
     double normLow = 1; ///< Percentile bounds for Normalisation::Percentile.
     double normHigh = 99;

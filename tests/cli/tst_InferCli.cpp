@@ -49,6 +49,71 @@ private Q_SLOTS:
                  qPrintable(names.join(QLatin1Char(','))));
     }
 
+    void segmentationModelRefusesAnotherModality() {
+        // lv-seg-sunnybrook declares MR: an ultrasound clip is refused unless asked for.
+        CARDIOLENS_REQUIRE_SHARED(echo, "imaging/echo/US-PAL-8-10x-echo.dcm");
+        const QStringList args = {QStringLiteral("infer"),
+                                  QStringLiteral("--model"),
+                                  QStringLiteral("lv-seg-sunnybrook"),
+                                  QStringLiteral("--single-pass"),
+                                  echo,
+                                  QStringLiteral("--json")};
+        const Run refused = cli(args);
+        if (refused.err.contains(QLatin1String("plugin is not available")))
+            QSKIP("no torch plugin");
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("US-PAL-8-10x-echo.dcm")) &&
+                     refused.err.contains(QLatin1String("is for MR images; this is US")),
+                 qPrintable(refused.err));
+        const Run forced = cli(args + QStringList{QStringLiteral("--any-modality")});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        const QJsonObject r = QJsonDocument::fromJson(forced.out)
+                                  .object()[QStringLiteral("results")]
+                                  .toArray()[0]
+                                  .toObject();
+        QCOMPARE(r[QStringLiteral("items")].toInt(), 10); // One label frame per echo frame.
+    }
+
+    void rhythmModelWritesEpisodesAndWindowCourse() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_19.hea");
+        const QString out = test::scratchDir() + QStringLiteral("/data_92_19.af");
+        const Run r = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                           QStringLiteral("rhythm-af"), QStringLiteral("--single-pass"), record,
+                           QStringLiteral("--out"), out, QStringLiteral("--json")});
+        if (r.err.contains(QLatin1String("plugin is not available")))
+            QSKIP("no torch plugin");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject res = QJsonDocument::fromJson(r.out)
+                                    .object()[QStringLiteral("results")]
+                                    .toArray()[0]
+                                    .toObject();
+        const QJsonObject windows = res[QStringLiteral("windows")].toObject();
+        const QJsonArray starts = windows[QStringLiteral("start_s")].toArray();
+        QCOMPARE(starts.size(), res[QStringLiteral("items")].toInt());
+        QCOMPARE(windows[QStringLiteral("window_s")].toDouble(), 10.0);
+        QCOMPARE(windows[QStringLiteral("probabilities")]
+                     .toObject()[QStringLiteral("Atrial fibrillation")]
+                     .toArray()
+                     .size(),
+                 starts.size());
+        // The episodes are a readable WFDB annotation file: two AF runs, so >= 4 changes.
+        // (`ann` reads annotators beside the record: put a copy of the record next to it.)
+        const QString copy = test::scratchDir() + QStringLiteral("/data_92_19");
+        for (const QString& ext : {QStringLiteral(".hea"), QStringLiteral(".dat")}) {
+            QFile::remove(copy + ext);
+            QVERIFY(QFile::copy(record.chopped(4) + ext, copy + ext));
+        }
+        const Run ann =
+            cli({QStringLiteral("ann"), copy + QStringLiteral(".hea"),
+                 QStringLiteral("--annotator"), QFileInfo(out).suffix(), QStringLiteral("--json")});
+        QVERIFY2(ann.exitCode == 0, qPrintable(ann.err));
+        int afib = 0;
+        for (const QJsonValue& a :
+             QJsonDocument::fromJson(ann.out).object()[QStringLiteral("annotations")].toArray())
+            afib += a.toObject()[QStringLiteral("aux")].toString() == QLatin1String("(AFIB");
+        QVERIFY2(afib == 2, qPrintable(QString::fromUtf8(ann.out.left(400))));
+    }
+
     void inferDelineatesRealRecordIntoAnnotationFile() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         CARDIOLENS_REQUIRE_SHARED(weights, "models/ecg-wave-unet/model.pt");

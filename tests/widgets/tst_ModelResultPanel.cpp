@@ -151,6 +151,10 @@ private Q_SLOTS:
             QPoint(int(panel.plot()->xAxis->coordToPixel(4)), panel.plot()->height() / 2));
         QCOMPARE(frame.size(), 1);
         QCOMPARE(frame.front().front().toInt(), 4);
+        panel.showError(QStringLiteral("seg@1"), QStringLiteral("seg@1: cancelled"));
+        QVERIFY(panel.headline().contains(QLatin1String("cancelled")));
+        QCOMPARE(panel.table()->rowCount(), 0);
+        QVERIFY(!panel.plot()->isVisible());
         panel.clear();
         QCOMPARE(panel.table()->rowCount(), 0);
         QVERIFY(panel.casePath().isEmpty());

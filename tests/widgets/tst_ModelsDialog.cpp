@@ -1,12 +1,14 @@
 // Models ▸ Manage models: lists the bundled models, shows broken user folders, validates a
 // model with a test forward, installs a valid TorchScript model and refuses one libtorch
 // 1.13 cannot run — all in the background, with the reason in the dialog.
+#include "inference/ModelRunController.h"
 #include "inference/ModelsDialog.h"
 #include "inference/TorchScriptModel.h"
 
 #include "TestData.h"
 
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -58,6 +60,13 @@ private Q_SLOTS:
         QCOMPARE(dialog.table()->item(row, 3)->text(), QStringLiteral("bundled"));
         const QString problems = dialog.problemsText();
         QVERIFY2(problems.contains(QLatin1String("broken")), qPrintable(problems));
+
+        // The thread count is a setting the next run picks up.
+        dialog.threadsBox()->setValue(1);
+        QCOMPARE(widgets::ModelRunController::threadCount(), 1);
+        dialog.threadsBox()->setValue(2);
+        QCOMPARE(widgets::ModelRunController::threadCount(),
+                 std::min(2, QThread::idealThreadCount()));
     }
 
     void validatesTheSelectedModel() {
@@ -75,6 +84,13 @@ private Q_SLOTS:
         QVERIFY2(done.front().at(0).toBool(), qPrintable(dialog.statusText()));
         QVERIFY2(dialog.statusText().contains(QLatin1String("beat-aami@1.0.0 is valid")),
                  qPrintable(dialog.statusText()));
+        // For looking at the dialog: CARDIOLENS_TEST_GRAB=DIR saves it as a PNG there.
+        if (qEnvironmentVariableIsSet("CARDIOLENS_TEST_GRAB")) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("CARDIOLENS_TEST_GRAB") +
+                               QStringLiteral("/models-dialog.png"));
+        }
     }
 
     void addsAValidModelAndRefusesAnUnrunnableOne() {

@@ -186,6 +186,7 @@ def main():
             "shape": [-1, 1, 128, 128],
             "channels": 1,
             "size": [128, 128],
+            "modality": "MR",
             "resample": "percentile normalisation on the original slice first, then the whole slice resampled to "
                         "128x128 (area/2x2 mean for a 256x256 slice); no crop",
             "normalisation": {"method": "percentile", "low": 1, "high": 99, "clip": [0, 1]},

@@ -80,6 +80,7 @@ ModelResultPanel::ModelResultPanel(QWidget* parent)
 void ModelResultPanel::clear() {
     m_title->setText(tr("No model result"));
     m_summary->setText(tr("Run a model from the Models menu (Ctrl+R)."));
+    m_summary->setStyleSheet(QString());
     m_uncertainty->clear();
     m_details->clear();
     m_table->setRowCount(0);
@@ -91,6 +92,13 @@ void ModelResultPanel::clear() {
     m_casePath.clear();
     m_plot->setVisible(false);
     m_layout->setStretch(m_layout->count() - 1, 1);
+}
+
+void ModelResultPanel::showError(const QString& modelId, const QString& message) {
+    clear();
+    m_title->setText(modelId.isEmpty() ? tr("Model run failed") : modelId);
+    m_summary->setText(message);
+    m_summary->setStyleSheet(QStringLiteral("color: #b02020"));
 }
 
 QString ModelResultPanel::headline() const {

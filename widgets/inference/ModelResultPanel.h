@@ -26,6 +26,8 @@ public:
     /// \a cachedScores: case path -> uncertainty of every case this model version scored.
     void showResult(const inference::InferenceResult& result, const QJsonObject& cachedScores = {});
     void clear();
+    /// A failed or cancelled run: the reason stays visible (the status bar forgets it).
+    void showError(const QString& modelId, const QString& message);
     /// The case of the result shown (empty when none).
     QString casePath() const { return m_casePath; }
 

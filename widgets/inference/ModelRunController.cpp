@@ -5,6 +5,10 @@
 
 #include <QInputDialog>
 #include <QPointer>
+#include <QSettings>
+#include <QThread>
+
+#include <algorithm>
 
 namespace cardiolens::widgets {
 
@@ -39,6 +43,15 @@ QString ModelRunController::chooseModel(QWidget* parent, bool ecg, QString* prob
     return ok ? chosen : QString();
 }
 
+int ModelRunController::threadCount() {
+    const int n = QSettings().value(QStringLiteral("inference/threads"), 2).toInt();
+    return std::clamp(n, 1, std::max(1, QThread::idealThreadCount()));
+}
+
+void ModelRunController::setThreadCount(int threads) {
+    QSettings().setValue(QStringLiteral("inference/threads"), std::max(1, threads));
+}
+
 bool ModelRunController::start(const QString& nameOrPath, const QString& casePath) {
     if (isRunning()) {
         Q_EMIT failed(tr("A model is already running."));
@@ -50,6 +63,7 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
         return false;
     }
     m_modelId = manifest->id();
+    m_runner.setThreadCount(threadCount());
     QPointer<ModelRunController> self(this);
     const QString id = m_modelId;
     m_job =

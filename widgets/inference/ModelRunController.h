@@ -24,6 +24,10 @@ public:
     /// empty when cancelled or none is available (then \a problem says why).
     static QString chooseModel(QWidget* parent, bool ecg, QString* problem);
 
+    /// libtorch threads per run: the "inference/threads" setting, 2 by default.
+    static int threadCount();
+    static void setThreadCount(int threads);
+
     /// Starts \a nameOrPath on \a casePath; false (and failed() emitted) when the model is unknown.
     bool start(const QString& nameOrPath, const QString& casePath);
     void cancel();

@@ -51,7 +51,8 @@ void ModelRunStatus::onProgress(double fraction, const QString& stage) {
 }
 
 void ModelRunStatus::onEnded() {
-    setVisible(false);
+    // "A model is already running" also arrives as failed(): keep showing that run.
+    setVisible(m_controller->isRunning());
 }
 
 } // namespace cardiolens::widgets

@@ -1,18 +1,22 @@
 #include "inference/ModelsDialog.h"
 
 #include "inference/ModelRegistry.h"
+#include "inference/ModelRunController.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QThread>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -34,7 +38,7 @@ ModelsDialog::ModelsDialog(QWidget* parent)
     : QDialog(parent), m_table(new QTableWidget(0, 5, this)), m_details(new QTextBrowser(this)),
       m_problems(new QLabel(this)), m_status(new QLabel(this)),
       m_add(new QPushButton(tr("&Add model…"), this)),
-      m_validate(new QPushButton(tr("&Validate"), this)) {
+      m_validate(new QPushButton(tr("&Validate"), this)), m_threads(new QSpinBox(this)) {
     setWindowTitle(tr("Models"));
     m_table->setHorizontalHeaderLabels(
         {tr("Name"), tr("Version"), tr("Task"), tr("Source"), tr("Licence")});
@@ -54,6 +58,16 @@ ModelsDialog::ModelsDialog(QWidget* parent)
     buttons->addButton(m_validate, QDialogButtonBox::ActionRole);
     buttons->addButton(folder, QDialogButtonBox::ActionRole);
 
+    // libtorch threads per run: more is faster on an idle workstation, fewer leaves cores
+    // to the viewer.
+    m_threads->setRange(1, std::max(1, QThread::idealThreadCount()));
+    m_threads->setValue(ModelRunController::threadCount());
+    connect(m_threads, &QSpinBox::valueChanged, this, &ModelRunController::setThreadCount);
+    auto* threadsRow = new QHBoxLayout;
+    threadsRow->addWidget(new QLabel(tr("Threads per model run:"), this));
+    threadsRow->addWidget(m_threads);
+    threadsRow->addStretch(1);
+
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_details);
@@ -61,6 +75,7 @@ ModelsDialog::ModelsDialog(QWidget* parent)
     layout->addWidget(split, 1);
     layout->addWidget(m_problems);
     layout->addWidget(m_status);
+    layout->addLayout(threadsRow);
     layout->addWidget(buttons);
     resize(820, 560);
 
@@ -148,8 +163,15 @@ void ModelsDialog::showDetails() {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1:</b> %2</p>").arg(key, value.toHtmlEscaped());
     };
+    // -1 in a shape is a free axis (batch, or record length).
     line(tr("Input"),
-         tr("%1, %2").arg(shapeText(m->input.shape), m->input.leads.join(QStringLiteral(", "))));
+         m->isEcg() ? tr("shape %1, leads %2 at %3 Hz")
+                          .arg(shapeText(m->input.shape), m->input.leads.join(QStringLiteral(", ")))
+                          .arg(m->input.samplingRateHz)
+                    : tr("shape %1, frames resized to %2 × %3")
+                          .arg(shapeText(m->input.shape))
+                          .arg(m->input.width)
+                          .arg(m->input.height));
     line(tr("Outputs"), labels.join(QStringLiteral(", ")));
     line(tr("Uncertainty"), uncertaintyMethodName(m->uncertainty));
     line(tr("Training data"), m->trainingData);

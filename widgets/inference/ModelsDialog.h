@@ -5,6 +5,7 @@
 
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 class QTextBrowser;
 
@@ -29,6 +30,7 @@ public:
 
     bool isBusy() const { return m_watcher.isRunning(); }
     QTableWidget* table() const { return m_table; }
+    QSpinBox* threadsBox() const { return m_threads; }
     QString statusText() const;
     /// Model folders that could not be read, with the reasons.
     QString problemsText() const;
@@ -55,6 +57,7 @@ private:
     QLabel* m_status;
     QPushButton* m_add;
     QPushButton* m_validate;
+    QSpinBox* m_threads;
     QFutureWatcher<Outcome> m_watcher;
     bool m_changesModels = false;
 };

@@ -373,15 +373,21 @@ private Q_SLOTS:
         if (!model)
             QSKIP("no torch plugin or lv-seg-sunnybrook demo model");
         // No labelled echo can be shipped (CAMUS / EchoNet terms), so this checks the per-frame
-        // pipeline on a real clip, not accuracy: an MRI-trained model is applied to ultrasound.
+        // pipeline on a real clip, not accuracy: the MRI-trained model is applied to
+        // ultrasound on purpose (anyModality), as a user's echo model would be.
         auto image = imaging::ImageLoader::load(clip);
         QVERIFY(image.ok());
         QCOMPARE(image->slices(), 1);
         QCOMPARE(image->phases(), 10);
+        InferenceRequest request{*model, clip, {}, {}};
+        JobControl refusing;
+        auto refused = InferenceRunner::run(request, refusing, 2);
+        QVERIFY(!refused.ok() && refused.error().message.contains(QLatin1String("this is US")));
+        request.anyModality = true;
         JobControl control;
         std::vector<double> fractions;
         control.setProgressCallback([&](double f, const QString&) { fractions.push_back(f); });
-        auto r = InferenceRunner::run({*model, clip, {}, {}}, control, 2);
+        auto r = InferenceRunner::run(request, control, 2);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
         QCOMPARE(r->items, 10);
         QCOMPARE(r->labels->extent(), image->extent());
@@ -409,7 +415,7 @@ private Q_SLOTS:
                 cancelling.cancel();
             }
         });
-        auto cancelled = InferenceRunner::run({*model, clip, {}, {}}, cancelling, 2);
+        auto cancelled = InferenceRunner::run(request, cancelling, 2);
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().message, cancelledMessage());
         QCOMPARE(batches, 1);
