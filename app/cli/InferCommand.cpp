@@ -3,6 +3,10 @@
 // images and prints per-case results and uncertainty as JSON. Label maps are written as NIfTI (or
 // any format VolumeWriter knows, by extension) on the input's grid; ECG results as a WFDB
 // annotation file. --out is a file for one input, or an existing folder for several.
+// Segmentation: --reference PATH|auto [--reference-convention NAME] scores the prediction
+// against expert labels (a Sunnybrook case or a label file on the image's grid; auto = the
+// Sunnybrook contours of the input's own case) and adds per-label Dice as "agreement";
+// multi-phase results carry "cine_metrics" (LV EDV/ESV/EF/mass of the prediction).
 #include "cli/CliCommand.h"
 
 #include "common/JsonOutput.h"
@@ -16,10 +20,21 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <optional>
+
 namespace cardiolens::cli {
 
 namespace {
 using namespace cardiolens::inference;
+
+std::optional<imaging::LabelConvention> conventionNamed(const QString& name) {
+    for (auto c : {imaging::LabelConvention::Internal, imaging::LabelConvention::Acdc,
+                   imaging::LabelConvention::Mnms, imaging::LabelConvention::Camus,
+                   imaging::LabelConvention::EchoNet})
+        if (imaging::labelConventionName(c) == name.toLower())
+            return c;
+    return std::nullopt;
+}
 
 QString outputPathFor(const QString& out, const QString& input, const ModelManifest& m, bool many) {
     if (out.isEmpty())
@@ -56,6 +71,16 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             threads = value().toInt(&ok);
             if (!ok || threads < 1)
                 return usageError(self, QStringLiteral("--threads needs a positive number"));
+        } else if (a == QLatin1String("--reference")) {
+            request.segmentation.referencePath = value();
+            if (request.segmentation.referencePath.isEmpty())
+                return usageError(self, QStringLiteral("--reference needs a path or auto"));
+        } else if (a == QLatin1String("--reference-convention")) {
+            const auto c = conventionNamed(value());
+            if (!c)
+                return usageError(self, QStringLiteral("--reference-convention takes internal, "
+                                                       "acdc, mnms, camus or echonet"));
+            request.segmentation.referenceConvention = *c;
         } else if (a == QLatin1String("--reuse-scores")) {
             reuseScores = true;
         } else if (a == QLatin1String("--single-pass")) {
@@ -98,7 +123,7 @@ int runInfer(const CliCommand& self, const QStringList& args) {
     int failures = 0;
     for (const QString& input : inputs) {
         request.casePath = input;
-        if (reuseScores && out.isEmpty()) {
+        if (reuseScores && out.isEmpty() && request.segmentation.referencePath.isEmpty()) {
             if (const auto score = cache.lookup(input, manifest->id())) {
                 QJsonObject unc{{QStringLiteral("score"), *score},
                                 {QStringLiteral("cached"), true}};
@@ -145,9 +170,14 @@ CliCommand inferCommand() {
     c.name = QStringLiteral("infer");
     c.summary =
         QStringLiteral("run a model on ECG records or images; results and uncertainty as JSON");
-    c.usage = QStringLiteral("infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
-                             "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] "
-                             "[--any-modality] [--json]");
+    c.usage = QStringLiteral(
+        "infer --model NAME_OR_PATH INPUT... [--out PATH] [--threads N] "
+        "[--beats auto|annotations|detector] [--single-pass] [--reuse-scores] [--any-modality] "
+        "[--reference PATH|auto [--reference-convention NAME]] [--json]\n"
+        "  --reference: segmentation only; expert labels to score the prediction against (a\n"
+        "  Sunnybrook case folder, or a label file with the image's grid in NAME's label values:\n"
+        "  internal, acdc, mnms, camus, echonet); auto = the Sunnybrook contours of the input's\n"
+        "  case. Adds \"agreement\": per-label Dice over the frames the reference labels.");
     c.run = [c](const QStringList& args) {
         return runInfer(c, args);
     };

@@ -3,12 +3,16 @@
 #include "imaging/CardiacLabel.h"
 #include "inference/EnsemblePrediction.h"
 #include "inference/MaskPostprocess.h"
+#include "inference/SegmentationAgreement.h"
+#include "inference/SegmentationFigures.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 namespace cardiolens::inference {
 
@@ -97,73 +101,135 @@ Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::Ci
 
     const int w = image.width(), h = image.height();
     const int mw = m.input.width, mh = m.input.height;
-    std::vector<std::pair<int, int>> frames; // (slice, phase)
-    for (int p = 0; p < image.phases(); ++p)
-        for (int s = 0; s < image.slices(); ++s)
+    const int slices = image.slices(), phases = image.phases();
+    std::vector<std::pair<int, int>> frames; // (slice, phase), phase-major
+    for (int p = 0; p < phases; ++p)
+        for (int s = 0; s < slices; ++s)
             frames.emplace_back(s, p);
     if (options.maxFrames >= 0 && std::size_t(options.maxFrames) < frames.size())
         frames.resize(std::size_t(options.maxFrames));
     const int batchSize =
         m.input.shape[0] > 0 ? int(m.input.shape[0]) : std::max(1, options.batchSize);
-    double entropySum = 0;
-    QJsonArray perFrame;
+    // Per-frame score by frame index (phase * slices + slice); NaN = not segmented.
+    std::vector<double> frameScore(image.extent().frameCount(), std::nan(""));
     std::vector<float> frame(std::size_t(w) * std::size_t(h));
     std::vector<std::uint8_t> small(std::size_t(mw) * std::size_t(mh));
+    std::size_t done = 0;
 
-    for (std::size_t first = 0; first < frames.size(); first += std::size_t(batchSize)) {
-        if (control.isCancelled())
-            return Error{cancelledMessage(), {}};
-        const int n = int(std::min(std::size_t(batchSize), frames.size() - first));
-        Tensor t(m.input.dtype, {n, 1, mh, mw});
-        for (int i = 0; i < n; ++i) {
-            const auto [s, p] = frames[first + std::size_t(i)];
-            for (int y = 0; y < h; ++y)
-                for (int x = 0; x < w; ++x)
-                    frame[std::size_t(y) * std::size_t(w) + std::size_t(x)] =
-                        float(image.valueAt(x, y, s, p));
-            // Intensities are normalised on the original frame (its statistics), then resized.
-            normaliseFrame(frame, m.input);
-            std::vector<float> resized =
-                (w == mw && h == mh) ? frame : resizeBilinear(frame, w, h, mw, mh);
-            const std::size_t offset = std::size_t(i) * resized.size();
-            if (t.dtype() == DType::Float64)
-                std::copy(resized.begin(), resized.end(), static_cast<double*>(t.data()) + offset);
-            else
-                std::copy(resized.begin(), resized.end(), static_cast<float*>(t.data()) + offset);
+    // Segments \a list in batches, reporting progress over all frames.
+    auto segment = [&](const std::vector<std::pair<int, int>>& list) -> std::optional<Error> {
+        for (std::size_t first = 0; first < list.size(); first += std::size_t(batchSize)) {
+            if (control.isCancelled())
+                return Error{cancelledMessage(), {}};
+            const int n = int(std::min(std::size_t(batchSize), list.size() - first));
+            Tensor t(m.input.dtype, {n, 1, mh, mw});
+            for (int i = 0; i < n; ++i) {
+                const auto [s, p] = list[first + std::size_t(i)];
+                for (int y = 0; y < h; ++y)
+                    for (int x = 0; x < w; ++x)
+                        frame[std::size_t(y) * std::size_t(w) + std::size_t(x)] =
+                            float(image.valueAt(x, y, s, p));
+                // Intensities are normalised on the original frame (its statistics), then
+                // resized.
+                normaliseFrame(frame, m.input);
+                std::vector<float> resized =
+                    (w == mw && h == mh) ? frame : resizeBilinear(frame, w, h, mw, mh);
+                const std::size_t offset = std::size_t(i) * resized.size();
+                if (t.dtype() == DType::Float64)
+                    std::copy(resized.begin(), resized.end(),
+                              static_cast<double*>(t.data()) + offset);
+                else
+                    std::copy(resized.begin(), resized.end(),
+                              static_cast<float*>(t.data()) + offset);
+            }
+            auto prob = predictWithUncertainty(session, t);
+            if (!prob)
+                return prob.error();
+            for (int i = 0; i < n; ++i) {
+                const auto [s, p] = list[first + std::size_t(i)];
+                double frameEntropy = 0;
+                std::int64_t foreground = 0;
+                for (std::int64_t k = 0; k < prob->positions; ++k) {
+                    const int cls = prob->argmax(i, k);
+                    small[std::size_t(k)] = toInternal[std::size_t(cls)];
+                    // Uncertainty over the pixels the model calls foreground (background
+                    // dominates).
+                    if (small[std::size_t(k)] != 0) {
+                        frameEntropy += prob->normalisedEntropy(i, k);
+                        ++foreground;
+                    }
+                }
+                if (options.postprocess)
+                    postprocessMask(small, mw, mh);
+                auto out = labels->frame(s, p);
+                for (int y = 0; y < h; ++y) {
+                    const int sy = std::min(mh - 1, int((y + 0.5) * mh / h));
+                    for (int x = 0; x < w; ++x) {
+                        const int sx = std::min(mw - 1, int((x + 0.5) * mw / w));
+                        out.at(x, y) = small[std::size_t(sy) * std::size_t(mw) + std::size_t(sx)];
+                    }
+                }
+                frameScore[image.frameIndex(s, p)] =
+                    foreground ? frameEntropy / double(foreground) : 0.0;
+            }
+            done += std::size_t(n);
+            control.report(double(done) / double(frames.size()),
+                           QStringLiteral("segmenting frames"));
         }
-        auto prob = predictWithUncertainty(session, t);
-        if (!prob)
-            return prob.error();
-        for (int i = 0; i < n; ++i) {
-            const auto [s, p] = frames[first + std::size_t(i)];
-            double frameEntropy = 0;
-            std::int64_t foreground = 0;
-            for (std::int64_t k = 0; k < prob->positions; ++k) {
-                const int cls = prob->argmax(i, k);
-                small[std::size_t(k)] = toInternal[std::size_t(cls)];
-                // Uncertainty over the pixels the model calls foreground (background dominates).
-                if (small[std::size_t(k)] != 0) {
-                    frameEntropy += prob->normalisedEntropy(i, k);
-                    ++foreground;
-                }
+        return std::nullopt;
+    };
+
+    const bool edEsFirst = options.edEsFirst && options.maxFrames < 0 && slices > 1 && phases > 1;
+    std::optional<Error> failed;
+    if (!edEsFirst) {
+        failed = segment(frames);
+    } else {
+        const int mid = slices / 2;
+        std::vector<std::pair<int, int>> stage;
+        for (int s = 0; s < slices; ++s)
+            stage.emplace_back(s, 0);
+        for (int p = 1; p < phases; ++p)
+            stage.emplace_back(mid, p);
+        failed = segment(stage);
+        // ES = the phase whose middle slice holds the smallest LV blood pool.
+        const std::uint8_t blood = imaging::labelValue(imaging::CardiacLabel::LvBloodPool);
+        int es = 1;
+        std::ptrdiff_t smallest = -1;
+        for (int p = 1; p < phases && !failed; ++p) {
+            const auto px = std::as_const(*labels).frame(mid, p).pixels();
+            const std::ptrdiff_t area = std::count(px.begin(), px.end(), blood);
+            if (area > 0 && (smallest < 0 || area < smallest)) {
+                smallest = area;
+                es = p;
             }
-            if (options.postprocess)
-                postprocessMask(small, mw, mh);
-            auto out = labels->frame(s, p);
-            for (int y = 0; y < h; ++y) {
-                const int sy = std::min(mh - 1, int((y + 0.5) * mh / h));
-                for (int x = 0; x < w; ++x) {
-                    const int sx = std::min(mw - 1, int((x + 0.5) * mw / w));
-                    out.at(x, y) = small[std::size_t(sy) * std::size_t(mw) + std::size_t(sx)];
-                }
-            }
-            const double score = foreground ? frameEntropy / double(foreground) : 0.0;
+        }
+        stage.clear();
+        for (int s = 0; s < slices; ++s)
+            if (s != mid)
+                stage.emplace_back(s, es);
+        if (!failed)
+            failed = segment(stage);
+        if (!failed) {
+            control.report(double(done) / double(frames.size()),
+                           QStringLiteral("ED and ES segmented"));
+            if (options.edEsReady)
+                options.edEsReady(*labels, 0, es);
+            stage.clear();
+            for (const auto& [s, p] : frames)
+                if (p != 0 && p != es && s != mid)
+                    stage.emplace_back(s, p);
+            failed = segment(stage);
+        }
+    }
+    if (failed)
+        return *failed;
+    double entropySum = 0;
+    QJsonArray perFrame;
+    for (const double score : frameScore)
+        if (!std::isnan(score)) {
             entropySum += score;
             perFrame.append(score);
         }
-        control.report(double(first + std::size_t(n)) / double(frames.size()),
-                       QStringLiteral("segmenting frames"));
-    }
     InferenceResult result;
     result.modelId = m.id();
     result.task = taskName(m.task);
@@ -172,6 +238,24 @@ Result<InferenceResult> runSegmentation(ModelSession& session, const imaging::Ci
     result.uncertainty = frames.empty() ? 0.0 : entropySum / double(frames.size());
     result.uncertaintyMethod = uncertaintyMethodName(m.uncertainty);
     result.details[QStringLiteral("frame_uncertainty")] = perFrame;
+    // Clinical figures from complete phases only (maxFrames may stop mid-phase).
+    const int phasesDone = int(frames.size() / std::size_t(slices));
+    const QJsonObject figures = segmentationFigures(*labels, image, phasesDone);
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        result.details[it.key()] = it.value();
+    if (!options.referencePath.isEmpty()) {
+        // A missing or mismatched reference is reported, not fatal: the prediction stands.
+        auto reference =
+            options.referencePath == QLatin1String("auto")
+                ? findReference(image)
+                : loadReference(options.referencePath, image, options.referenceConvention);
+        auto agreement = reference ? compareSegmentation(*labels, *reference)
+                                   : Result<SegmentationAgreement>(reference.error());
+        if (agreement)
+            result.details[QStringLiteral("agreement")] = agreement->toJson();
+        else
+            result.details[QStringLiteral("agreement_error")] = agreement.error().describe();
+    }
     result.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     control.report(1.0, QStringLiteral("done"));
     return result;

@@ -2,9 +2,12 @@
 
 #include "common/Result.h"
 #include "imaging/CineVolume.h"
+#include "imaging/LabelConvention.h"
 #include "inference/InferenceResult.h"
 #include "inference/JobControl.h"
 #include "inference/ModelSession.h"
+
+#include <functional>
 
 namespace cardiolens::inference {
 
@@ -12,6 +15,19 @@ struct SegmentationOptions {
     int batchSize = 2; ///< Frames per forward; cancel is checked between batches (~100 ms each).
     bool postprocess = true; ///< Largest component per label + hole filling.
     int maxFrames = -1;      ///< Run on the first N frames only (benchmarks); -1 = all.
+    /// Expert labels to score the prediction against (details "agreement": per-label Dice, see
+    /// SegmentationAgreement): a Sunnybrook case folder or a label file on the image's grid;
+    /// "auto" = the image's own source when it is part of a Sunnybrook case. Empty = none.
+    QString referencePath;
+    imaging::LabelConvention referenceConvention = imaging::LabelConvention::Internal;
+    /// ED/ES first (a cine of several slices and phases, no maxFrames): all slices of phase 0
+    /// (ED: an ECG-triggered cine starts at the R wave), then the middle slice of every phase,
+    /// whose smallest LV blood pool picks ES, then the other slices of ES; then edEsReady is
+    /// called and the progress stage says "ED and ES segmented"; then the rest.
+    bool edEsFirst = false;
+    /// Called on the worker thread once the ED and ES phases are final; the other phases are
+    /// still being written, so copy what is needed (those two phases) before returning.
+    std::function<void(const imaging::LabelVolume& labels, int edPhase, int esPhase)> edEsReady;
 };
 
 /// Slice-wise 2-D segmentation of every slice x phase of \a image (cine MRI, or an echo clip

@@ -201,6 +201,71 @@ private Q_SLOTS:
             QVERIFY(std::abs(oa[i].toDouble() - ob[i].toDouble()) < 1e-3);
     }
 
+    void inferScoresSegmentationAgainstReference() {
+        // --reference auto finds the held-out patient's expert contours; the JSON carries
+        // per-label Dice and the clinical figures of the prediction.
+        CARDIOLENS_REQUIRE_SHARED(cine, "imaging/sunnybrook/dicoms/SCD0000301");
+        const QString out = test::scratchDir() + QStringLiteral("/scd301-ref-labels.nii.gz");
+        const Run r =
+            cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                 QStringLiteral("lv-seg-sunnybrook"), cine, QStringLiteral("--single-pass"),
+                 QStringLiteral("--reference"), QStringLiteral("auto"), QStringLiteral("--out"),
+                 out, QStringLiteral("--json")});
+        if (r.exitCode != 0 && (r.err.contains(QLatin1String("plugin is not available")) ||
+                                r.err.contains(QLatin1String("no model named"))))
+            QSKIP("no torch plugin or no lv-seg demo model");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto firstResult = [](const QByteArray& json) {
+            return QJsonDocument::fromJson(json)
+                .object()
+                .value(QStringLiteral("results"))
+                .toArray()
+                .at(0)
+                .toObject();
+        };
+        auto dice = [](const QJsonObject& result, const char* label) {
+            return result.value(QStringLiteral("agreement"))
+                .toObject()
+                .value(QStringLiteral("labels"))
+                .toObject()
+                .value(QLatin1String(label))
+                .toObject()
+                .value(QStringLiteral("dice"))
+                .toDouble(-1);
+        };
+        const QJsonObject result = firstResult(r.out);
+        QVERIFY2(dice(result, "lv_blood_pool") >= 0.8, r.out.constData());
+        QVERIFY(dice(result, "lv_myocardium") >= 0.5);
+        const QJsonObject cm = result.value(QStringLiteral("cine_metrics")).toObject();
+        QVERIFY(cm.value(QStringLiteral("lv_ef_percent")).toDouble() > 0);
+        QVERIFY(cm.value(QStringLiteral("lv_mass_g")).toDouble() > 0);
+
+        // A label file on the image grid as the reference: the prediction against itself.
+        const Run self =
+            cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                 QStringLiteral("lv-seg-sunnybrook"), cine, QStringLiteral("--single-pass"),
+                 QStringLiteral("--reference"), out, QStringLiteral("--json")});
+        QVERIFY2(self.exitCode == 0, qPrintable(self.err));
+        QCOMPARE(dice(firstResult(self.out), "lv_blood_pool"), 1.0);
+        QCOMPARE(dice(firstResult(self.out), "lv_myocardium"), 1.0);
+
+        // A reference that does not fit is reported in the JSON; the prediction still stands.
+        const Run bad = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                             QStringLiteral("lv-seg-sunnybrook"), cine,
+                             QStringLiteral("--single-pass"), QStringLiteral("--reference"),
+                             test::scratchDir() + QStringLiteral("/no-such-labels.nii.gz"),
+                             QStringLiteral("--json")});
+        QCOMPARE(bad.exitCode, 0);
+        QVERIFY(firstResult(bad.out)
+                    .value(QStringLiteral("agreement_error"))
+                    .toString()
+                    .contains(QLatin1String("no-such-labels.nii.gz")));
+        const Run usage = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                               QStringLiteral("lv-seg-sunnybrook"), cine,
+                               QStringLiteral("--reference-convention"), QStringLiteral("xyz")});
+        QCOMPARE(usage.exitCode, 2);
+    }
+
     void addInstallsAValidModelAndRefusesABrokenOne() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
         const QString dir = test::scratchDir() + QStringLiteral("/my-unet");

@@ -263,6 +263,20 @@ QJsonObject runInference(const QStringList& args) {
             all[QStringLiteral("model")] = model.id();
             if (!res)
                 all[QStringLiteral("error")] = res.error().describe();
+            // ED/ES first: how soon the two phases a clinician needs first are final.
+            SegmentationOptions edEs;
+            edEs.edEsFirst = true;
+            double readyMs = -1;
+            QElapsedTimer te;
+            edEs.edEsReady = [&](const imaging::LabelVolume&, int, int) {
+                readyMs = double(te.nsecsElapsed()) / 1e6;
+            };
+            te.start();
+            if (runSegmentation(**session, *image, control, edEs)) {
+                all[QStringLiteral("ed_es_first_ready_ms")] = round2(readyMs);
+                all[QStringLiteral("ed_es_first_total_ms")] =
+                    round2(double(te.nsecsElapsed()) / 1e6);
+            }
 
             InferenceRunner runner(threads);
             std::vector<double> latencies;
