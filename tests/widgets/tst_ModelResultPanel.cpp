@@ -100,6 +100,17 @@ private Q_SLOTS:
         panel.showResult(rhythmResult(), scores);
         QVERIFY2(panel.uncertaintyText().contains(QLatin1String("rank 3 of 4")),
                  qPrintable(panel.uncertaintyText()));
+        // A case not yet in the cache counts itself.
+        QJsonObject others = scores;
+        others.remove(QStringLiteral("/data/a.hea"));
+        panel.showResult(rhythmResult(), others);
+        QVERIFY2(panel.uncertaintyText().contains(QLatin1String("rank 3 of 4")),
+                 qPrintable(panel.uncertaintyText()));
+        // A first-pass score is not ranked against refined ones.
+        InferenceResult first = rhythmResult();
+        first.details[QStringLiteral("stage")] = QStringLiteral("first pass");
+        panel.showResult(first, scores);
+        QVERIFY(!panel.uncertaintyText().contains(QLatin1String("rank")));
         panel.showResult(rhythmResult());
         QVERIFY(!panel.uncertaintyText().contains(QLatin1String("rank")));
     }
@@ -145,6 +156,29 @@ private Q_SLOTS:
         QCOMPARE(panel.table()->item(0, 1)->text(), QStringLiteral("0.7"));
         QCOMPARE(panel.plot()->graphCount(), 1);
         QCOMPARE(panel.plot()->graph(0)->dataCount(), 6);
+        // Clinical figures and agreement read as sentences; series are left out.
+        QVERIFY(panel.detailsText().isEmpty());
+        r.details[QStringLiteral("cine_metrics")] = QJsonObject{
+            {QStringLiteral("lv_ef_percent"), 31.94},
+            {QStringLiteral("lv_edv_ml"), 199.6},
+            {QStringLiteral("lv_esv_ml"), 135.9},
+            {QStringLiteral("lv_mass_g"), 153.5},
+            {QStringLiteral("ed_phase"), 19},
+            {QStringLiteral("es_phase"), 6},
+            {QStringLiteral("phase_volumes"), QJsonArray{QJsonArray{1, 2}, QJsonArray{3, 4}}}};
+        r.details[QStringLiteral("agreement")] =
+            QJsonObject{{QStringLiteral("labels"),
+                         QJsonObject{{QStringLiteral("lv_blood_pool"),
+                                      QJsonObject{{QStringLiteral("dice"), 0.8912},
+                                                  {QStringLiteral("frames_scored"), 18}}}}}};
+        panel.showResult(r);
+        const QString details = panel.detailsText();
+        QVERIFY2(details.contains(QLatin1String(
+                     "EF 31.9 %, EDV 200 ml, ESV 136 ml, mass 154 g (ED phase 20, ES phase 7)")),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QLatin1String("LV blood pool 0.891 (18 frames)")),
+                 qPrintable(details));
+        QVERIFY(!details.contains(QLatin1String("phase_volumes")));
         QSignalSpy frame(&panel, &ModelResultPanel::frameRequested);
         QTest::mouseClick(
             panel.plot(), Qt::LeftButton, {},

@@ -1,5 +1,6 @@
 #include "inference/ImagingModelRun.h"
 
+#include "imaging/CaseAnnotations.h"
 #include "imaging/ImagingWorkspace.h"
 #include "imaging/LabelCine.h"
 #include "inference/ModelRunController.h"
@@ -49,6 +50,10 @@ void ImagingModelRun::run(const QString& nameOrPath) {
             return;
         }
     }
+    // A case with expert contours (Sunnybrook) gets its model scored against them.
+    const imaging::CaseAnnotations* reference = m_workspace->annotations();
+    m_controller->setSegmentationReference(
+        reference && !reference->contours.empty() ? QStringLiteral("auto") : QString());
     m_controller->start(model, m_workspace->currentFile());
 }
 

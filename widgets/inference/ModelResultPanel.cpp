@@ -3,6 +3,7 @@
 #include "ecg/Annotation.h"
 #include "imaging/CardiacLabel.h"
 #include "inference/ProbabilityBarDelegate.h"
+#include "inference/ResultDetailsText.h"
 #include "plot/QCustomPlotInclude.h"
 
 #include <QFileInfo>
@@ -21,22 +22,6 @@ namespace {
 const QColor kSeriesColours[] = {
     {200, 40, 40}, {40, 90, 200}, {30, 140, 60}, {150, 80, 180}, {220, 130, 20}};
 
-// Top-level details worth a line of text (the rest is in tables and plots).
-QString scalarText(const QJsonValue& v) {
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 4);
-    if (v.isString())
-        return v.toString();
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    if (v.isArray() && v.toArray().size() <= 8) {
-        QStringList parts;
-        for (const QJsonValue& e : v.toArray())
-            parts << scalarText(e);
-        return parts.join(QStringLiteral(", "));
-    }
-    return {};
-}
 } // namespace
 
 ModelResultPanel::ModelResultPanel(QWidget* parent)
@@ -145,21 +130,28 @@ void ModelResultPanel::showResult(const inference::InferenceResult& r,
     clear();
     m_casePath = r.casePath;
     m_title->setText(r.modelId);
-    m_summary->setText(tr("%1 on %2: %n item(s) in %3 ms", nullptr, r.items)
+    m_summary->setText(tr("%1 on %2: %3 items in %4 ms")
                            .arg(r.task, QFileInfo(r.casePath).fileName())
+                           .arg(r.items)
                            .arg(r.elapsedMs, 0, 'f', 0));
 
     QString unc = tr("Uncertainty %1 (%2)").arg(r.uncertainty, 0, 'f', 3).arg(r.uncertaintyMethod);
-    if (cachedScores.size() > 1) {
-        // The cache keys cases by absolute path; this case's own entry is not above itself.
+    // Rank among the cases this model version scored (the active-learning order); not for a
+    // first-pass result, whose one-pass score is not comparable with the cached ones.
+    if (!cachedScores.isEmpty() && !r.details.contains(QStringLiteral("stage"))) {
+        // The cache keys cases by absolute path; this case's own entry is not counted.
         const QString self = QFileInfo(r.casePath).absoluteFilePath();
-        int above = 0;
-        for (auto it = cachedScores.begin(); it != cachedScores.end(); ++it)
-            if (it.key() != self && it.value().toDouble() > r.uncertainty)
-                ++above;
-        unc += tr(": rank %1 of %2 cases scored by this model (1 = least certain)")
-                   .arg(above + 1)
-                   .arg(cachedScores.size());
+        int above = 0, others = 0;
+        for (auto it = cachedScores.begin(); it != cachedScores.end(); ++it) {
+            if (it.key() == self)
+                continue;
+            ++others;
+            above += it.value().toDouble() > r.uncertainty ? 1 : 0;
+        }
+        if (others > 0)
+            unc += tr(": rank %1 of %2 cases scored by this model (1 = least certain)")
+                       .arg(above + 1)
+                       .arg(others + 1);
     }
     m_uncertainty->setText(unc);
 
@@ -175,22 +167,7 @@ void ModelResultPanel::showResult(const inference::InferenceResult& r,
         fillAnnotationCounts(r);
     }
 
-    QStringList lines;
-    for (auto it = r.details.begin(); it != r.details.end(); ++it) {
-        const QString text = scalarText(it.value());
-        if (!text.isEmpty())
-            lines << QStringLiteral("%1: %2").arg(it.key(), text);
-        else if (it.value().isObject() && it.key() != QLatin1String("beat_counts") &&
-                 it.key() != QLatin1String("thresholds")) {
-            const QJsonObject o = it.value().toObject();
-            for (auto jt = o.begin(); jt != o.end(); ++jt) {
-                const QString inner = scalarText(jt.value());
-                if (!inner.isEmpty())
-                    lines << QStringLiteral("%1.%2: %3").arg(it.key(), jt.key(), inner);
-            }
-        }
-    }
-    m_details->setText(lines.join(QLatin1Char('\n')));
+    m_details->setText(ResultDetailsText::describe(r.details).join(QLatin1Char('\n')));
 }
 
 void ModelResultPanel::fillRecordClassification(const inference::InferenceResult& r) {

@@ -35,6 +35,9 @@ public:
     /// Models with a multi-pass uncertainty (MC-dropout, flip TTA) first deliver a single-pass
     /// result (details "stage"), then the full one; off: only the full one. On by default.
     void setQuickFirstPass(bool on) { m_quickFirstPass = on; }
+    /// Segmentation runs score themselves against this reference ("auto": the case's own
+    /// expert contours; a label file; empty: none). The Dice lands in the result's details.
+    void setSegmentationReference(const QString& reference) { m_reference = reference; }
     /// The model of the current or last run ("name@version").
     QString modelId() const { return m_modelId; }
 
@@ -61,6 +64,7 @@ private:
     inference::ModelManifest m_manifest;
     QString m_casePath;
     bool m_quickFirstPass = true;
+    QString m_reference;
     bool m_refinePending = false;
     QString m_cachePath;
 };
