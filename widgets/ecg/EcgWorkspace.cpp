@@ -90,7 +90,6 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
     m_view->setCalibration(QSettings().value(QLatin1String(kCalibrationKey), 1.0).toDouble());
 
     m_modelRun = new ModelRunController(this);
-    connect(m_modelRun, &ModelRunController::progress, this, &EcgWorkspace::statusMessage);
     connect(m_modelRun, &ModelRunController::failed, this, &EcgWorkspace::statusMessage);
     connect(m_modelRun, &ModelRunController::finished, this,
             [this](const inference::InferenceResult& r) {

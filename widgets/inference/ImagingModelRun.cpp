@@ -11,7 +11,6 @@ namespace cardiolens::widgets {
 
 ImagingModelRun::ImagingModelRun(ImagingWorkspace* workspace)
     : QObject(workspace), m_workspace(workspace), m_controller(new ModelRunController(this)) {
-    connect(m_controller, &ModelRunController::progress, this, &ImagingModelRun::statusMessage);
     connect(m_controller, &ModelRunController::failed, this, &ImagingModelRun::statusMessage);
     connect(m_controller, &ModelRunController::finished, this,
             [this](const inference::InferenceResult& r) {
