@@ -45,6 +45,41 @@
     </message>
 </context>
 <context>
+    <name>ResultDetailsText</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>LV from the prediction: EF %1 %, EDV %2 ml, ESV %3 ml, mass %4 g (ED phase %5, ES phase %6)</source>
+        <translation>LV aus der Vorhersage: EF %1 %, EDV %2 ml, ESV %3 ml, Masse %4 g (ED-Phase %5, ES-Phase %6)</translation>
+    </message>
+    <message>
+        <source>No LV blood pool in any frame</source>
+        <translation>In keinem Bild ein LV-Blutpool</translation>
+    </message>
+    <message>
+        <source>LV area: ED %1 mm² (frame %2), ES %3 mm² (frame %4), FAC %5 %</source>
+        <translation>LV-Fläche: ED %1 mm² (Bild %2), ES %3 mm² (Bild %4), FAC %5 %</translation>
+    </message>
+    <message>
+        <source>; area-length EF %1 %</source>
+        <translation>; Flächen-Längen-EF %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 frames)</source>
+        <translation>%1 %2 (%3 Bilder)</translation>
+    </message>
+    <message>
+        <source>Dice against the reference: %1</source>
+        <translation>Dice gegen die Referenz: %1</translation>
+    </message>
+</context>
+<context>
     <name>cardiolens::app::AboutDialog</name>
     <message>
         <source>not built</source>
@@ -728,10 +763,6 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
         <source>Run a model from the Models menu (Ctrl+R).</source>
         <translation>Ein Modell über das Menü Modelle ausführen (Ctrl+R).</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 on %2: %n item(s) in %3 ms</source>
-        <translation><numerusform>%1 auf %2: %n Einheit in %3 ms</numerusform><numerusform>%1 auf %2: %n Einheiten in %3 ms</numerusform></translation>
-    </message>
     <message>
         <source>Uncertainty %1 (%2)</source>
         <translation>Unsicherheit %1 (%2)</translation>
@@ -788,6 +819,14 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
         <source>Uncertainty</source>
         <translation>Unsicherheit</translation>
     </message>
+    <message>
+        <source>Model run failed</source>
+        <translation>Modelllauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 items in %4 ms</source>
+        <translation>%1 auf %2: %3 Einheiten in %4 ms</translation>
+    </message>
 </context>
 <context>
     <name>cardiolens::widgets::ModelRunController</name>
@@ -822,6 +861,14 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
     <message>
         <source>%1: cancelled</source>
         <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>uncertainty (%1): </source>
+        <translation>Unsicherheit (%1): </translation>
+    </message>
+    <message>
+        <source>first pass; %1 refinement running</source>
+        <translation>erster Durchlauf; Verfeinerung mit %1 läuft</translation>
     </message>
 </context>
 <context>
@@ -898,10 +945,6 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
         <source>Outputs</source>
         <translation>Ausgaben</translation>
     </message>
@@ -940,6 +983,18 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
     <message>
         <source>%1 is valid: input %2 gives output %3 in %4 ms.</source>
         <translation>%1 ist gültig: Eingabe %2 ergibt Ausgabe %3 in %4 ms.</translation>
+    </message>
+    <message>
+        <source>Threads per model run:</source>
+        <translation>Threads pro Modelllauf:</translation>
+    </message>
+    <message>
+        <source>shape %1, leads %2 at %3 Hz</source>
+        <translation>Form %1, Ableitungen %2 mit %3 Hz</translation>
+    </message>
+    <message>
+        <source>shape %1, frames resized to %2 × %3</source>
+        <translation>Form %1, Bilder auf %2 × %3 skaliert</translation>
     </message>
 </context>
 </TS>
