@@ -3,8 +3,10 @@
 // their own) so the tests drive them through the registry like a user-supplied model.
 
 #include "TestData.h"
+#include "inference/ModelRegistry.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,4 +89,19 @@ inline QString writeManifest(const QString& dirName, const QJsonObject& manifest
     return dir;
 }
 
+/// A bundled demo model whose weights are present, else nullopt (tests then skip).
+inline std::optional<inference::ModelManifest> bundledModel(const QString& name) {
+    auto m = inference::ModelRegistry::scan({inference::ModelRegistry::bundledDir()}).find(name);
+    if (!m.ok() || !QFileInfo::exists(m->modelPath))
+        return std::nullopt;
+    return *m;
+}
+
 } // namespace cardiolens::test
+
+/// Declares \a var as the bundled model \a name's manifest, or skips the test when absent.
+#define CARDIOLENS_REQUIRE_BUNDLED(var, name)                                                      \
+    const auto var##Found = cardiolens::test::bundledModel(QStringLiteral(name));                  \
+    if (!var##Found)                                                                               \
+        QSKIP(name " demo model not bundled");                                                     \
+    const cardiolens::inference::ModelManifest& var = *var##Found

@@ -288,10 +288,8 @@ private Q_SLOTS:
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/svdb/800.hea");
         if (!haveTorch())
             QSKIP("no torch plugin");
-        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
-        auto m = reg.find(QStringLiteral("beat-aami"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("beat-aami demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
+        const ModelManifest* m = &bundled;
         ModelManifest single = *m;
         single.uncertainty = UncertaintyMethod::Entropy; // One pass keeps the test fast.
         JobControl control;
@@ -318,10 +316,8 @@ private Q_SLOTS:
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_4.hea");
         if (!haveTorch())
             QSKIP("no torch plugin");
-        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
-        auto m = reg.find(QStringLiteral("rhythm-af"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("rhythm-af demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
+        const ModelManifest* m = &bundled;
         ModelManifest single = *m;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
@@ -339,10 +335,8 @@ private Q_SLOTS:
         // sample slices: the C++ preprocessing must give (nearly) the same masks.
         if (!haveTorch())
             QSKIP("no torch plugin");
-        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
-        auto m = reg.find(QStringLiteral("lv-seg-sunnybrook"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("lv-seg-sunnybrook demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "lv-seg-sunnybrook");
+        const ModelManifest* m = &bundled;
         const QJsonObject ref = pythonReference(QStringLiteral("lv-seg-sunnybrook"));
         QVERIFY(!ref.isEmpty());
         ModelManifest single = *m;
@@ -385,10 +379,8 @@ private Q_SLOTS:
     void demoBeatModelMatchesPythonReference() {
         if (!haveTorch())
             QSKIP("no torch plugin");
-        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
-        auto m = reg.find(QStringLiteral("beat-aami"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("beat-aami demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
+        const ModelManifest* m = &bundled;
         const QJsonObject ref = pythonReference(QStringLiteral("beat-aami"));
         QVERIFY(!ref.isEmpty());
         const QString predicted = ref.value(QStringLiteral("predicted_aami")).toString();
@@ -418,10 +410,8 @@ private Q_SLOTS:
     void demoRhythmModelMatchesPythonReference() {
         if (!haveTorch())
             QSKIP("no torch plugin");
-        auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
-        auto m = reg.find(QStringLiteral("rhythm-af"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("rhythm-af demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
+        const ModelManifest* m = &bundled;
         const double expected = pythonReference(QStringLiteral("rhythm-af"))
                                     .value(QStringLiteral("record_af_probability"))
                                     .toDouble(-1);

@@ -7,6 +7,7 @@
 #include "inference/RhythmEpisodes.h"
 #include "inference/TorchScriptModel.h"
 
+#include "InferenceTestModels.h"
 #include "TestData.h"
 
 #include <QtTest>
@@ -91,10 +92,8 @@ private Q_SLOTS:
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_19.hea");
         if (!TorchScriptModel::backendVersion().ok())
             QSKIP("no torch plugin");
-        auto m =
-            ModelRegistry::scan({ModelRegistry::bundledDir()}).find(QStringLiteral("rhythm-af"));
-        if (!m.ok() || !QFileInfo::exists(m->modelPath))
-            QSKIP("rhythm-af demo model not bundled");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
+        const ModelManifest* m = &bundled;
         ModelManifest single = *m;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
