@@ -289,8 +289,7 @@ private Q_SLOTS:
         if (!haveTorch())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
-        const ModelManifest* m = &bundled;
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy; // One pass keeps the test fast.
         JobControl control;
         auto r = InferenceRunner::run({single, record, {}, {}}, control, 2);
@@ -317,8 +316,7 @@ private Q_SLOTS:
         if (!haveTorch())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
-        const ModelManifest* m = &bundled;
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
         auto r = InferenceRunner::run({single, record, {}, {}}, control, 2);

@@ -93,8 +93,7 @@ private Q_SLOTS:
         if (!TorchScriptModel::backendVersion().ok())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
-        const ModelManifest* m = &bundled;
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
         auto r = InferenceRunner::run({single, record, {}, {}}, control, 2);
