@@ -367,7 +367,10 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
                 while (e < length && cls[std::size_t(e)] == cls[std::size_t(k)])
                     ++e;
                 const OutputLabel& label = m.labels[std::size_t(cls[std::size_t(k)])];
-                if (!label.code.isEmpty() && ecg::AnnotationCodes::fromMnemonic(label.code) > 0) {
+                const bool longEnough =
+                    double(e - k) * 1000.0 / m.input.samplingRateHz >= m.minWaveMs;
+                if (longEnough && !label.code.isEmpty() &&
+                    ecg::AnnotationCodes::fromMnemonic(label.code) > 0) {
                     auto at = [&](std::int64_t s, int code) {
                         ecg::Annotation a;
                         a.sample = std::llround(double(s) * toRecord);

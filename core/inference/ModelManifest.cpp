@@ -367,6 +367,11 @@ Result<ModelManifest> ModelManifest::fromJson(const QJsonObject& json, const QSt
         r.object(json, QStringLiteral("output"), QStringLiteral("output"), true);
     m.activation = r.choice(out, QStringLiteral("activation"), QStringLiteral("output.activation"),
                             kActivations, Activation::None, true);
+    // Delineation: shorter runs of a wave class are argmax flicker at wave borders, not waves.
+    m.minWaveMs = r.number(out, QStringLiteral("min_wave_ms"), QStringLiteral("output.min_wave_ms"),
+                           0.0, false);
+    if (!r.failed() && (m.minWaveMs < 0 || m.minWaveMs > 1000))
+        r.fail(QStringLiteral("output.min_wave_ms"), QStringLiteral("must be 0..1000"));
     const QJsonArray labels =
         r.array(out, QStringLiteral("labels"), QStringLiteral("output.labels"), true);
     if (r.failed())

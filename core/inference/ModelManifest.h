@@ -74,6 +74,7 @@ struct ModelManifest {
     InputContract input;
     Activation activation = Activation::None;
     std::vector<OutputLabel> labels;
+    double minWaveMs = 0; ///< Delineation: wave runs shorter than this are dropped.
     std::map<QString, double> thresholds;
     UncertaintyMethod uncertainty = UncertaintyMethod::Entropy;
     int uncertaintyPasses = 1;

@@ -1,5 +1,6 @@
 // "Run model" in the ECG workspace: the job runs in the background (the event loop keeps
 // turning), its beats appear as annotator "model:NAME", and cancel ends the job.
+#include "ecg/EcgStripView.h"
 #include "ecg/EcgWorkspace.h"
 #include "imaging/ImagingWorkspace.h"
 #include "inference/ImagingModelRun.h"
@@ -50,6 +51,27 @@ private Q_SLOTS:
         for (const auto& m : messages)
             summary |= m.front().toString().contains(QLatin1String("beat-aami@"));
         QVERIFY(summary);
+    }
+
+    void delineationBecomesWaveBands() {
+        // ecg-wave-unet on MIT-BIH 100s (74 sinus beats): P, QRS and T bands in the strip.
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        widgets::EcgWorkspace ws;
+        QVERIFY(ws.openRecord(record).ok());
+        QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        ws.runModel(QStringLiteral("ecg-wave-unet"));
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed.front().front().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
+        QCOMPARE(ws.currentAnnotator(), QStringLiteral("model:ecg-wave-unet"));
+        std::map<char, int> kinds;
+        for (const widgets::EcgWave& w : ws.stripView()->waves()) {
+            ++kinds[w.kind];
+            QVERIFY(w.endSeconds > w.startSeconds);
+        }
+        qInfo("wave bands: P %d, QRS %d, T %d", kinds['P'], kinds['Q'], kinds['T']);
+        for (char k : {'P', 'Q', 'T'})
+            QVERIFY2(kinds[k] >= 70 && kinds[k] <= 78, qPrintable(QString(QLatin1Char(k))));
     }
 
     void cancelEndsTheJob() {

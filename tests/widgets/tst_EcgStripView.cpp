@@ -86,6 +86,40 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(pitch).arg(5 * pxPerMm)));
     }
 
+    void delineatedWavesAreTintedBands() {
+        // P blue over 1.0-1.1 s, T green over 1.5-1.7 s, in every lead's row; nothing else.
+        m_view->setLayout(EcgLayoutKind::Stack);
+        m_view->setSpeed(25.0);
+        m_view->setWaves({{1.5, 1.7, 'T'}, {1.0, 1.1, 'P'}}); // Unsorted on purpose.
+        QCOMPARE(m_view->waves().front().kind, 'P');
+        const double pps = 25.0 * m_view->state().scale.pxPerMm;
+        // Tinted columns along a row of the first lead, away from its trace.
+        const auto tinted = [&](const QImage& img) {
+            const int y = int(m_view->panels().front().rect.top()) + 6;
+            std::vector<int> blue, green;
+            for (int x = 0; x < img.width(); ++x) {
+                const QRgb px = img.pixel(x, y);
+                if (qRed(px) < 150)
+                    continue; // ink: trace, labels, pulses
+                if (qBlue(px) - qRed(px) > 10 && qBlue(px) - qGreen(px) > 10)
+                    blue.push_back(x);
+                if (qGreen(px) - qRed(px) > 5 && qGreen(px) - qBlue(px) > 5)
+                    green.push_back(x);
+            }
+            return std::pair{blue, green};
+        };
+        const auto [blue, green] = tinted(m_view->grab().toImage());
+        QVERIFY(!blue.empty() && !green.empty());
+        const double pWidth = blue.back() - blue.front() + 1;
+        const double tWidth = green.back() - green.front() + 1;
+        QVERIFY2(std::abs(pWidth - 0.1 * pps) <= 2, qPrintable(QString::number(pWidth)));
+        QVERIFY2(std::abs(tWidth - 0.2 * pps) <= 2, qPrintable(QString::number(tWidth)));
+        QVERIFY2(std::abs(green.front() - blue.front() - 0.5 * pps) <= 2, "T starts 0.5 s after P");
+        m_view->setWaves({});
+        const auto [noBlue, noGreen] = tinted(m_view->grab().toImage());
+        QVERIFY(noBlue.empty() && noGreen.empty());
+    }
+
     void tracesLandInTheirRowsAtCalibratedGain() {
         m_view->setLayout(EcgLayoutKind::ThreeByFour, 1);
         m_view->setSpeed(25.0);

@@ -12,8 +12,26 @@ EcgOverlays EcgOverlays::fromAnnotations(const std::vector<ecg::Annotation>& ite
         return out;
     int openRhythm = -1; // index into episodes of the rhythm currently running
     int openNoise = -1;
+    double waveStart = -1; // onset of the wave being read, -1 outside one
+    char waveKind = 0;
     for (const ecg::Annotation& a : items) {
         const double t = double(a.sample) / frameRate;
+        if (a.code == WaveOn) {
+            waveStart = t;
+            waveKind = 0;
+            continue;
+        }
+        if (a.code == WaveOff) {
+            if (waveStart >= 0 && waveKind)
+                out.waves.push_back({waveStart, t, waveKind});
+            waveStart = -1;
+            continue;
+        }
+        if (waveStart >= 0)
+            waveKind = a.code == PWave   ? 'P'
+                       : a.code == TWave ? 'T'
+                       : isBeat(a.code)  ? 'Q'
+                                         : waveKind;
         if (isBeat(a.code)) {
             const ecg::AamiClass cls = ecg::aamiClassOf(a.code);
             out.beats.push_back(

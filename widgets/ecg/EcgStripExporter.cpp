@@ -53,7 +53,7 @@ void EcgStripExporter::paintPage(QPainter& p, double pxPerMm, const EcgTraceSour
     const QRectF strip(kMarginMm * mm, (kMarginMm + 10) * mm, (kPageWidthMm - 2 * kMarginMm) * mm,
                        (kPageHeightMm - 2 * kMarginMm - 10) * mm);
     EcgStripRenderer renderer;
-    renderer.paint(p, strip, state, source, {&page.beats, &page.episodes});
+    renderer.paint(p, strip, state, source, {&page.beats, &page.episodes, &page.waves});
 }
 
 Result<bool> EcgStripExporter::writePdf(const QString& path, const EcgTraceSource& source,

@@ -18,6 +18,7 @@ public:
         QString title;      ///< Record name and date line.
         std::vector<EcgBeatMark> beats;
         std::vector<EcgEpisode> episodes;
+        std::vector<EcgWave> waves;
     };
 
     static constexpr double kPageWidthMm = 297.0;

@@ -36,6 +36,18 @@ QColor aamiColour(char aami) {
     }
 }
 
+// Delineated waves: P blue, QRS red, T green, light enough to read the trace through.
+QColor waveColour(char kind) {
+    switch (kind) {
+    case 'P':
+        return QColor(60, 120, 230, 45);
+    case 'T':
+        return QColor(40, 170, 90, 45);
+    default:
+        return QColor(230, 60, 60, 40);
+    }
+}
+
 // A pen of \a mm width. On screen that is one device pixel, drawn as a cosmetic pen:
 // Qt's raster engine has a fast path only for those (wider pens go through the stroker,
 // several times slower). Printed pages (600 dpi) get the true width.
@@ -135,6 +147,8 @@ void EcgStripRenderer::paint(QPainter& p, const QRectF& target, const EcgViewSta
     const std::vector<EcgPanel> pagePanels = panels(target, state, names);
     if (overlays.episodes)
         paintEpisodes(p, area, state, *overlays.episodes);
+    if (overlays.waves)
+        paintWaves(p, pagePanels, *overlays.waves);
 
     QFont labelFont = p.font();
     labelFont.setPixelSize(std::max(9, int(3.0 * state.scale.pxPerMm)));
@@ -340,6 +354,27 @@ void EcgStripRenderer::paintBeats(QPainter& p, const std::vector<EcgPanel>& pane
             p.setPen(aamiColour(it->aami));
             p.drawText(QRectF(x - 20, y - f.pixelSize() * 1.4, 40, f.pixelSize() * 1.4),
                        Qt::AlignCenter, it->code);
+        }
+    }
+}
+
+void EcgStripRenderer::paintWaves(QPainter& p, const std::vector<EcgPanel>& panels,
+                                  const std::vector<EcgWave>& waves) const {
+    // Translucent bands behind every lead's trace; waves are sorted by onset.
+    for (const EcgPanel& panel : panels) {
+        if (panel.lead < 0)
+            continue;
+        auto it = std::lower_bound(waves.begin(), waves.end(), panel.startSeconds - 1.0,
+                                   [](const EcgWave& w, double t) { return w.startSeconds < t; });
+        for (; it != waves.end() && it->startSeconds < panel.endSeconds; ++it) {
+            if (it->endSeconds <= panel.startSeconds)
+                continue;
+            const double x0 = xFor(panel, std::max(it->startSeconds, panel.startSeconds));
+            const double x1 = xFor(panel, std::min(it->endSeconds, panel.endSeconds));
+            if (x1 - x0 < 1.0)
+                continue; // zoomed out: a wave is narrower than a pixel
+            p.fillRect(QRectF(x0, panel.rect.top(), x1 - x0, panel.rect.height()),
+                       waveColour(it->kind));
         }
     }
 }

@@ -26,6 +26,7 @@ public:
     struct Overlays {
         const std::vector<EcgBeatMark>* beats = nullptr;
         const std::vector<EcgEpisode>* episodes = nullptr;
+        const std::vector<EcgWave>* waves = nullptr;
     };
 
     /// Panels for \a target (the whole page, footer included) under \a state.
@@ -52,6 +53,8 @@ private:
                                double gain) const;
     void paintBeats(QPainter& p, const std::vector<EcgPanel>& panels, const EcgViewState& state,
                     const std::vector<EcgBeatMark>& beats) const;
+    void paintWaves(QPainter& p, const std::vector<EcgPanel>& panels,
+                    const std::vector<EcgWave>& waves) const;
     void paintEpisodes(QPainter& p, const QRectF& area, const EcgViewState& state,
                        const std::vector<EcgEpisode>& episodes) const;
     void paintCalipers(QPainter& p, const std::vector<EcgPanel>& panels, const EcgViewState& state,

@@ -57,6 +57,13 @@ void EcgStripView::setEpisodes(std::vector<EcgEpisode> episodes) {
     update();
 }
 
+void EcgStripView::setWaves(std::vector<EcgWave> waves) {
+    m_waves = std::move(waves);
+    std::sort(m_waves.begin(), m_waves.end(),
+              [](const EcgWave& a, const EcgWave& b) { return a.startSeconds < b.startSeconds; });
+    update();
+}
+
 void EcgStripView::setLayout(EcgLayoutKind kind, int rhythmStrips) {
     m_state.layout = kind;
     m_state.rhythmStrips = rhythmStrips;
@@ -261,7 +268,7 @@ QImage EcgStripView::renderToImage(const QSize& size) {
     QPainter p(&image);
     if (m_source)
         m_renderer.paint(p, QRectF(QPointF(0, 0), QSizeF(size)), m_state, *m_source,
-                         {&m_beats, &m_episodes});
+                         {&m_beats, &m_episodes, &m_waves});
     return image;
 }
 
@@ -282,7 +289,7 @@ void EcgStripView::paintEvent(QPaintEvent*) {
         p.drawText(rect(), Qt::AlignCenter, tr("No ECG record open."));
         return;
     }
-    m_renderer.paint(p, QRectF(rect()), m_state, *m_source, {&m_beats, &m_episodes});
+    m_renderer.paint(p, QRectF(rect()), m_state, *m_source, {&m_beats, &m_episodes, &m_waves});
 }
 
 void EcgStripView::keyPressEvent(QKeyEvent* e) {

@@ -34,6 +34,8 @@ public:
 
     void setBeats(std::vector<EcgBeatMark> beats);
     void setEpisodes(std::vector<EcgEpisode> episodes);
+    void setWaves(std::vector<EcgWave> waves);
+    const std::vector<EcgWave>& waves() const { return m_waves; }
     const std::vector<EcgBeatMark>& beats() const { return m_beats; }
 
     void setLayout(EcgLayoutKind kind, int rhythmStrips = 1);
@@ -103,6 +105,7 @@ private:
     EcgStripRenderer m_renderer;
     std::vector<EcgBeatMark> m_beats;
     std::vector<EcgEpisode> m_episodes;
+    std::vector<EcgWave> m_waves;
     double m_calibration = 1.0;
     bool m_caliperMode = false;
     bool m_dragging = false;

@@ -26,6 +26,13 @@ struct EcgEpisode {
     bool noise = false;
 };
 
+/// A delineated wave (from '(' peak ')' annotations): P, QRS or T, drawn as a band.
+struct EcgWave {
+    double startSeconds = 0.0;
+    double endSeconds = 0.0;
+    char kind = 'Q'; ///< 'P', 'Q' (QRS) or 'T'.
+};
+
 /// Two time calipers and the lead whose amplitude difference they read.
 struct EcgCalipers {
     double t1 = 0.0;

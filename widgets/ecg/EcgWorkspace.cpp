@@ -238,6 +238,7 @@ void EcgWorkspace::showAnnotator(const QString& annotator) {
     const EcgOverlays& o = m_annotator.isEmpty() ? empty : m_overlays[m_annotator];
     m_view->setBeats(o.beats);
     m_view->setEpisodes(o.episodes);
+    m_view->setWaves(o.waves);
     m_toolBar->setAnnotators(m_overlays.keys(), m_annotator);
     refreshHeartRateTrend();
     onViewChanged(m_view->startSeconds(), m_view->pageSeconds());
@@ -384,6 +385,7 @@ Result<bool> EcgWorkspace::exportPage(const QString& path) {
     page.beats = m_view->beats();
     const EcgOverlays empty;
     page.episodes = m_annotator.isEmpty() ? empty.episodes : m_overlays[m_annotator].episodes;
+    page.waves = m_view->waves();
     if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return EcgStripExporter::writePng(path, *m_source, page);
     return EcgStripExporter::writePdf(path, *m_source, page);
