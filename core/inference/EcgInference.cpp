@@ -318,7 +318,15 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             if (!thresholds.isEmpty())
                 result.details[QStringLiteral("thresholds")] = thresholds;
             // Rhythm episodes over time (paroxysmal AF in a Holter), as rhythm annotations.
+            // A rhythm annotation's aux is the rhythm, so the provenance goes into a NOTE
+            // annotation ahead of them.
             result.annotations = rhythmEpisodes(m, windows, record.frameRate);
+            if (!result.annotations.empty()) {
+                ecg::Annotation note;
+                note.code = ecg::AnnotationCodes::Note;
+                note.aux = aux;
+                result.annotations.insert(result.annotations.begin(), note);
+            }
             Probabilities avg{1, classes, 1, std::vector<float>(mean.begin(), mean.end())};
             if (m.activation == Activation::Softmax)
                 entropySum = avg.normalisedEntropy(0, 0) * double(starts.size());

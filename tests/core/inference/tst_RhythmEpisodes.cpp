@@ -106,9 +106,13 @@ private Q_SLOTS:
         for (float p : r->windows.perClass[0])
             mean += p;
         QVERIFY(std::abs(mean / r->items - r->classProbabilities[0].second) < 1e-5);
-        QVERIFY(!r->annotations.empty());
-        for (const auto& a : r->annotations)
-            QVERIFY(a.code == ecg::AnnotationCodes::Rhythm && a.aux.startsWith('('));
+        // Provenance first (a NOTE), then the rhythm changes.
+        QVERIFY(r->annotations.size() >= 2);
+        QCOMPARE(r->annotations.front().code, int(ecg::AnnotationCodes::Note));
+        QCOMPARE(r->annotations.front().aux, QByteArray("model:rhythm-af@1.0.0"));
+        for (std::size_t i = 1; i < r->annotations.size(); ++i)
+            QVERIFY(r->annotations[i].code == ecg::AnnotationCodes::Rhythm &&
+                    r->annotations[i].aux.startsWith('('));
 
         auto ref = ecg::MitAnnotationIO::read(record, QStringLiteral("atr"));
         QVERIFY(ref.ok());
