@@ -78,6 +78,22 @@
         <source>Dice against the reference: %1</source>
         <translation>Dice gegen die Referenz: %1</translation>
     </message>
+    <message>
+        <source>Beats from</source>
+        <translation>Schläge aus</translation>
+    </message>
+    <message>
+        <source>Above threshold</source>
+        <translation>Über der Schwelle</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>%1 beats with uncertainty above %2 (review these first)</source>
+        <translation>%1 Schläge mit Unsicherheit über %2 (zuerst prüfen)</translation>
+    </message>
 </context>
 <context>
     <name>cardiolens::app::AboutDialog</name>
@@ -826,6 +842,14 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
     <message>
         <source>%1 on %2: %3 items in %4 ms</source>
         <translation>%1 auf %2: %3 Einheiten in %4 ms</translation>
+    </message>
+    <message>
+        <source>Beat time (s)</source>
+        <translation>Zeitpunkt des Schlags (s)</translation>
+    </message>
+    <message>
+        <source>Beat uncertainty</source>
+        <translation>Unsicherheit pro Schlag</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,12 @@ struct Batcher {
 
 } // namespace
 
+namespace {
+// Normalised entropy above which a beat's class is called uncertain (0.5 ~ the top class
+// holds under ~75 % of a two-way split).
+constexpr double kUncertainBeat = 0.5;
+} // namespace
+
 Result<std::vector<std::vector<float>>> modelLeads(const ModelManifest& m,
                                                    const ecg::EcgRecord& record) {
     std::vector<std::vector<float>> out;
@@ -220,6 +226,7 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
     InferenceResult result;
     result.modelId = m.id();
     result.casePath = record.sourcePath;
+    result.frameRate = record.frameRate;
     result.task = taskName(m.task);
     result.uncertaintyMethod = uncertaintyMethodName(m.uncertainty);
     const QByteArray aux = QByteArray("model:") + m.id().toUtf8();
@@ -235,12 +242,15 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             starts.push_back(std::llround(double(f) * toModel) - m.input.beatOffsetSamples);
         std::vector<int> counts(m.labels.size(), 0);
         result.annotations.resize(frames->size());
+        result.beatUncertainty.resize(frames->size());
         auto ran = batcher.run(starts, QStringLiteral("classifying beats"),
                                [&](const Probabilities& p, std::size_t first) {
                                    for (int i = 0; i < p.batch; ++i) {
                                        const int cls = p.argmax(i, 0);
                                        ++counts[std::size_t(cls)];
-                                       entropySum += p.normalisedEntropy(i, 0);
+                                       const double h = p.normalisedEntropy(i, 0);
+                                       entropySum += h;
+                                       result.beatUncertainty[first + std::size_t(i)] = float(h);
                                        ecg::Annotation& a =
                                            result.annotations[first + std::size_t(i)];
                                        a.sample = (*frames)[first + std::size_t(i)];
@@ -255,6 +265,12 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             perClass[m.labels[c].name] = counts[c];
         result.details[QStringLiteral("beats_from")] = source;
         result.details[QStringLiteral("beat_counts")] = perClass;
+        // Beats a reviewer should look at first (active learning at the beat level).
+        const auto unsure =
+            std::count_if(result.beatUncertainty.begin(), result.beatUncertainty.end(),
+                          [](float h) { return h > kUncertainBeat; });
+        result.details[QStringLiteral("uncertain_beats")] = qint64(unsure);
+        result.details[QStringLiteral("uncertain_beat_threshold")] = kUncertainBeat;
         result.items = int(starts.size());
     } else {
         std::vector<std::int64_t> starts;

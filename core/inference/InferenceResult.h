@@ -25,6 +25,9 @@ struct InferenceResult {
     QString task;
     /// ECG: beat/wave annotations (aux "model:name@version"), in the record's frame clock.
     std::vector<ecg::Annotation> annotations;
+    /// Beat classification: each beat's normalised entropy (0..1), parallel to annotations.
+    std::vector<float> beatUncertainty;
+    double frameRate = 0; ///< ECG: the record's frame rate (annotation samples -> seconds).
     /// Record classification: mean probability per output label name.
     std::vector<std::pair<QString, double>> classProbabilities;
     QString predictedLabel;

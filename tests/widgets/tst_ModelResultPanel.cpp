@@ -126,8 +126,33 @@ private Q_SLOTS:
         QCOMPARE(panel.table()->rowCount(), 3);
         QCOMPARE(panel.table()->item(1, 0)->text(), QStringLiteral("V"));
         QVERIFY(panel.table()->item(1, 1)->text().contains(QLatin1String("30.0 %")));
-        QVERIFY(!panel.plot()->isVisible());
-        QVERIFY(panel.detailsText().contains(QLatin1String("beats_from: annotations:atr")));
+        QVERIFY(!panel.plot()->isVisible()); // No beats, no per-beat plot.
+        QVERIFY(panel.detailsText().contains(QLatin1String("Beats from: annotations:atr")));
+
+        // With per-beat uncertainty: one dot per beat at its time; a click asks for that time.
+        for (int i = 0; i < 100; ++i) {
+            ecg::Annotation a;
+            a.sample = 360 * i; // one beat a second at 360 Hz
+            r.annotations.push_back(a);
+            r.beatUncertainty.push_back(i == 42 ? 0.9f : 0.05f);
+        }
+        r.frameRate = 360;
+        r.details[QStringLiteral("uncertain_beats")] = 1;
+        r.details[QStringLiteral("uncertain_beat_threshold")] = 0.5;
+        panel.resize(420, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showResult(r);
+        QVERIFY(panel.plot()->isVisible());
+        QCOMPARE(panel.plot()->graph(0)->dataCount(), 100);
+        QCOMPARE(panel.plot()->graph(0)->data()->at(42)->value, 0.9f);
+        QVERIFY(panel.detailsText().contains(QLatin1String("1 beats with uncertainty above 0.5")));
+        QSignalSpy time(&panel, &ModelResultPanel::timeRequested);
+        QTest::mouseClick(
+            panel.plot(), Qt::LeftButton, {},
+            QPoint(int(panel.plot()->xAxis->coordToPixel(42.0)), panel.plot()->height() / 2));
+        QCOMPARE(time.size(), 1);
+        QVERIFY(std::abs(time.front().front().toDouble() - 42.0) < 1.5);
     }
 
     void segmentationShowsMeanVolumesAndFrameUncertainty() {

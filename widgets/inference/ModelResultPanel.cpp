@@ -160,6 +160,7 @@ void ModelResultPanel::showResult(const inference::InferenceResult& r,
         plotWindows(r);
     } else if (r.details.contains(QStringLiteral("beat_counts"))) {
         fillCounts(r.details.value(QStringLiteral("beat_counts")).toObject());
+        plotBeatUncertainty(r);
     } else if (r.labels) {
         fillSegmentation(r);
         plotFrameUncertainty(r);
@@ -273,6 +274,42 @@ void ModelResultPanel::plotWindows(const inference::InferenceResult& r) {
         line->point1->setCoords(0, t);
         line->point2->setCoords(1, t);
         line->setPen(QPen(kSeriesColours[c % std::size(kSeriesColours)], 1, Qt::DashLine));
+    }
+    m_cursor = new QCPItemStraightLine(m_plot);
+    m_cursor->setPen(QPen(QColor(90, 90, 90), 1));
+    m_cursor->setVisible(false);
+    m_plot->rescaleAxes();
+    m_plot->xAxis->setRangeLower(0);
+    m_plot->yAxis->setRange(0, 1.02);
+    m_plot->setVisible(true);
+    m_layout->setStretch(m_layout->count() - 1, 0);
+    m_plot->replot();
+}
+
+void ModelResultPanel::plotBeatUncertainty(const inference::InferenceResult& r) {
+    // Where the model hesitates over a long record: one dot per beat, click to review it.
+    if (r.frameRate <= 0 || r.beatUncertainty.size() != r.annotations.size() ||
+        r.annotations.empty())
+        return;
+    m_plotIsTime = true;
+    m_plot->xAxis->setLabel(tr("Beat time (s)"));
+    m_plot->yAxis->setLabel(tr("Beat uncertainty"));
+    m_plot->legend->setVisible(false);
+    QVector<double> x, y;
+    for (std::size_t i = 0; i < r.annotations.size(); ++i) {
+        x << double(r.annotations[i].sample) / r.frameRate;
+        y << r.beatUncertainty[i];
+    }
+    QCPGraph* g = m_plot->addGraph();
+    g->setData(x, y, true);
+    g->setLineStyle(QCPGraph::lsNone);
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kSeriesColours[0], 4));
+    const double limit = r.details.value(QStringLiteral("uncertain_beat_threshold")).toDouble();
+    if (limit > 0) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(0, limit);
+        line->point2->setCoords(1, limit);
+        line->setPen(QPen(kSeriesColours[0], 1, Qt::DashLine));
     }
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(QColor(90, 90, 90), 1));

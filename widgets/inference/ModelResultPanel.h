@@ -53,6 +53,7 @@ private:
     void fillSegmentation(const inference::InferenceResult& r);
     void plotWindows(const inference::InferenceResult& r);
     void plotFrameUncertainty(const inference::InferenceResult& r);
+    void plotBeatUncertainty(const inference::InferenceResult& r);
     void onPlotClicked(QMouseEvent* event);
 
     QLabel* m_title;

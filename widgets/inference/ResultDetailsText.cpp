@@ -2,6 +2,7 @@
 
 #include "imaging/CardiacLabel.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace cardiolens::widgets {
@@ -72,9 +73,14 @@ QString ResultDetailsText::agreementLine(const QJsonObject& g) {
 }
 
 QStringList ResultDetailsText::describe(const QJsonObject& details) {
-    static const QStringList shownElsewhere = {QStringLiteral("beat_counts"),
-                                               QStringLiteral("thresholds"),
-                                               QStringLiteral("frame_uncertainty")};
+    static const QStringList shownElsewhere = {
+        QStringLiteral("beat_counts"), QStringLiteral("thresholds"),
+        QStringLiteral("frame_uncertainty"), QStringLiteral("uncertain_beat_threshold")};
+    // Readable names for the keys every run of a task has; others print as they are.
+    const QHash<QString, QString> names = {
+        {QStringLiteral("beats_from"), tr("Beats from")},
+        {QStringLiteral("above_threshold"), tr("Above threshold")},
+        {QStringLiteral("stage"), tr("Stage")}};
     QStringList lines;
     for (auto it = details.begin(); it != details.end(); ++it) {
         const QString& key = it.key();
@@ -86,8 +92,12 @@ QStringList ResultDetailsText::describe(const QJsonObject& details) {
             lines << lvAreaLine(it.value().toObject());
         } else if (key == QLatin1String("agreement")) {
             lines << agreementLine(it.value().toObject());
+        } else if (key == QLatin1String("uncertain_beats")) {
+            lines << tr("%1 beats with uncertainty above %2 (review these first)")
+                         .arg(it.value().toInt())
+                         .arg(details.value(QStringLiteral("uncertain_beat_threshold")).toDouble());
         } else if (const QString text = scalarText(it.value()); !text.isEmpty()) {
-            lines << QStringLiteral("%1: %2").arg(key, text);
+            lines << QStringLiteral("%1: %2").arg(names.value(key, key), text);
         } else if (it.value().isObject()) {
             const QJsonObject o = it.value().toObject();
             for (auto jt = o.begin(); jt != o.end(); ++jt)
