@@ -40,6 +40,17 @@ public:
     }
 };
 
+// The same leads riding on a 5 mV DC offset, as CPSC 2021 records do.
+class OffsetSource : public FlatSource {
+public:
+    void minMax(int lead, double t0, double t1, int columns, float* mins,
+                float* maxs) const override {
+        FlatSource::minMax(lead, t0, t1, columns, mins, maxs);
+        for (int c = 0; c < columns; ++c)
+            mins[c] += 5.0f, maxs[c] += 5.0f;
+    }
+};
+
 bool isTraceInk(QRgb px) {
     return qRed(px) < 90 && qGreen(px) < 90 && qBlue(px) < 90;
 }
@@ -84,6 +95,26 @@ private Q_SLOTS:
         const double pitch = double(xs.back() - xs.front()) / double(xs.size() - 1);
         QVERIFY2(qAbs(pitch - 5.0 * pxPerMm) < 0.5,
                  qPrintable(QStringLiteral("%1 vs %2").arg(pitch).arg(5 * pxPerMm)));
+    }
+
+    void largeDcOffsetIsRemovedForDisplay() {
+        // Offsets within 2 mV stay calibrated (the test above); a 5 mV offset would put every
+        // trace outside its row, so each row shows its page median at the baseline instead.
+        m_view->setSource(std::make_shared<OffsetSource>());
+        m_view->setLayout(EcgLayoutKind::Stack);
+        const QImage img = m_view->grab().toImage();
+        for (const EcgPanel& p : m_view->panels()) {
+            const int x = int(p.rect.left() + 0.6 * p.rect.width());
+            int found = -1;
+            for (int y = int(p.rect.top()); y < int(p.rect.bottom()); ++y)
+                if (isTraceInk(img.pixel(x, y)))
+                    found = y;
+            QVERIFY2(found >= 0 && std::abs(found - p.rect.center().y()) <= 2.0,
+                     qPrintable(QStringLiteral("lead %1: ink at %2, row centre %3")
+                                    .arg(p.lead)
+                                    .arg(found)
+                                    .arg(p.rect.center().y())));
+        }
     }
 
     void delineatedWavesAreTintedBands() {

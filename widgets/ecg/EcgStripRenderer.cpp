@@ -73,6 +73,8 @@ double mvPerUnit(const QString& units) {
 
 // Pages longer than this are overviews: envelopes, not paper-scale traces.
 constexpr double kOverviewSeconds = 60.0;
+// Larger baseline offsets than this are removed for display (see paintTrace).
+constexpr double kMaxShownOffsetMv = 2.0;
 bool isOverview(const EcgPanel& panel) {
     return panel.endSeconds - panel.startSeconds > kOverviewSeconds;
 }
@@ -220,6 +222,19 @@ void EcgStripRenderer::paintTrace(QPainter& p, const EcgPanel& panel, double pxP
     const double perUnit = mvPerUnit(source.leadUnits(panel.lead));
     if (perUnit > 0 && !isOverview(panel)) {
         pxPerMv *= perUnit; // pixels per unit of this lead
+        // Some recorders store a DC offset of several mV (CPSC 2021: ~5 mV), which would put
+        // an unfiltered trace outside its row. Beyond kMaxShownOffsetMv the page's median
+        // goes to the row's baseline; amplitudes keep their calibration.
+        m_mids.clear();
+        for (int c = 0; c < columns; ++c)
+            if (!std::isnan(m_mins[std::size_t(c)]))
+                m_mids.push_back(0.5f * (m_mins[std::size_t(c)] + m_maxs[std::size_t(c)]));
+        if (!m_mids.empty()) {
+            auto mid = m_mids.begin() + std::ptrdiff_t(m_mids.size() / 2);
+            std::nth_element(m_mids.begin(), mid, m_mids.end());
+            if (std::abs(double(*mid) * perUnit) > kMaxShownOffsetMv)
+                baseline += double(*mid) * pxPerMv;
+        }
     } else {
         // Not a voltage, or an overview page (minutes to hours, where min/max envelopes
         // span several mV): fit the page's range into 70 % of the row, as monitors do.

@@ -62,6 +62,7 @@ private:
     void paintFooter(QPainter& p, const QRectF& target, const EcgViewState& state) const;
 
     std::vector<float> m_mins;
+    std::vector<float> m_mids; ///< Scratch for the page median (DC offset).
     std::vector<float> m_maxs;
     std::vector<QLineF> m_lines;
     QImage m_paper; ///< Paper and grid for the last page geometry (fast path).
