@@ -74,6 +74,40 @@ private Q_SLOTS:
             QVERIFY2(kinds[k] >= 70 && kinds[k] <= 78, qPrintable(QString(QLatin1Char(k))));
     }
 
+    void brokenModelFailsClearlyAndTheNextRunWorks() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        const QString dir = test::scratchDir() + QStringLiteral("/gui-broken-model");
+        QDir().mkpath(dir);
+        QFile pt(dir + QStringLiteral("/model.pt"));
+        QVERIFY(pt.open(QIODevice::WriteOnly));
+        pt.write("PK\x03\x04 this is not TorchScript");
+        pt.close();
+        QFile manifest(dir + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"name": "broken", "version": "0.1", "task": "ecg-beat-classification",
+            "file": "model.pt", "input": {"dtype": "float32", "shape": [-1, 1, 128],
+            "leads": ["any"], "sampling_rate_hz": 128, "window_samples": 128},
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "N", "code": "N"}]}})");
+        manifest.close();
+        widgets::EcgWorkspace ws;
+        QVERIFY(ws.openRecord(record).ok());
+        QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        ws.runModel(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);
+        const QString message = failed.front().front().toString();
+        QVERIFY2(message.contains(QLatin1String("broken@0.1")), qPrintable(message));
+        if (message.contains(QLatin1String("not available")))
+            QSKIP("no torch plugin");
+        QVERIFY2(message.contains(QLatin1String("cannot load")), qPrintable(message));
+        QVERIFY(!ws.modelRun()->isRunning());
+        QVERIFY(!ws.annotators().contains(QStringLiteral("model:broken")));
+        // The workspace carries on: a good model runs next.
+        ws.runModel(QStringLiteral("beat-aami"));
+        QTRY_VERIFY_WITH_TIMEOUT(ws.annotators().contains(QStringLiteral("model:beat-aami")),
+                                 60000);
+        QCOMPARE(failed.size(), 1);
+    }
+
     void cancelEndsTheJob() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/208.hea");
         widgets::EcgWorkspace ws;
