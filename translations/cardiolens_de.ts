@@ -450,10 +450,6 @@
         <translation> Annotationen </translation>
     </message>
     <message>
-        <source>Beat code or rhythm label to jump to</source>
-        <translation>Schlagcode oder Rhythmus, zu dem gesprungen wird</translation>
-    </message>
-    <message>
         <source>◀</source>
         <translation>◀</translation>
     </message>
@@ -476,6 +472,10 @@
     <message>
         <source>Export…</source>
         <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Beat code or rhythm label to jump to; ? = beats a model was unsure of</source>
+        <translation>Schlagcode oder Rhythmus, zu dem gesprungen wird; ? = Schläge, bei denen ein Modell unsicher war</translation>
     </message>
 </context>
 <context>

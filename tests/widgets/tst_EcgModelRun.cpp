@@ -108,6 +108,36 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
     }
 
+    void uncertainBeatsAreMarkedAndReachable() {
+        // Held-out SVDB 800: the beats beat-aami is unsure of read "N?" and "?" jumps to them.
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/svdb/800.hea");
+        widgets::EcgWorkspace ws;
+        QVERIFY(ws.openRecord(record).ok());
+        ws.modelRun()->setQuickFirstPass(false);
+        QSignalSpy finished(ws.modelRun(), &widgets::ModelRunController::finished);
+        QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
+        ws.runModel(QStringLiteral("beat-aami"));
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed.front().front().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.front().front().value<inference::InferenceResult>();
+        const int expected = result.details.value(QStringLiteral("uncertain_beats")).toInt();
+        std::vector<double> flagged;
+        for (const widgets::EcgBeatMark& b : ws.stripView()->beats())
+            if (b.uncertain)
+                flagged.push_back(b.seconds);
+        qInfo("%d uncertain beats of %zu", expected, ws.stripView()->beats().size());
+        QVERIFY(expected > 0);
+        QCOMPARE(int(flagged.size()), expected);
+        ws.stripView()->goToTime(0);
+        QVERIFY(ws.stripView()->jumpToBeat({QStringLiteral("?")}, true));
+        const double centre = ws.stripView()->startSeconds() + ws.stripView()->pageSeconds() / 2;
+        QVERIFY2(std::abs(centre - flagged.front()) < 0.01 ||
+                     flagged.front() < ws.stripView()->pageSeconds() / 2,
+                 qPrintable(QString::number(centre)));
+    }
+
     void cancelEndsTheJob() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/208.hea");
         widgets::EcgWorkspace ws;

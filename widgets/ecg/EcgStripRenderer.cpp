@@ -368,7 +368,7 @@ void EcgStripRenderer::paintBeats(QPainter& p, const std::vector<EcgPanel>& pane
             lastX = x;
             p.setPen(aamiColour(it->aami));
             p.drawText(QRectF(x - 20, y - f.pixelSize() * 1.4, 40, f.pixelSize() * 1.4),
-                       Qt::AlignCenter, it->code);
+                       Qt::AlignCenter, it->uncertain ? it->code + QLatin1Char('?') : it->code);
         }
     }
 }

@@ -142,8 +142,10 @@ void EcgStripView::setPageSeconds(double seconds) {
 
 bool EcgStripView::jumpToBeat(const QStringList& codes, bool forward) {
     const double now = m_state.startSeconds + pageSeconds() / 2;
+    // "?" stands for the beats a model was unsure of, whatever their class.
     const auto matches = [&](const EcgBeatMark& b) {
-        return codes.isEmpty() || codes.contains(b.code);
+        return codes.isEmpty() || codes.contains(b.code) ||
+               (b.uncertain && codes.contains(QStringLiteral("?")));
     };
     if (forward) {
         auto it = std::upper_bound(m_beats.begin(), m_beats.end(), now + 1e-6,

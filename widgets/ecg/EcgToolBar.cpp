@@ -88,8 +88,8 @@ EcgToolBar::EcgToolBar(QWidget* parent) : QToolBar(tr("ECG"), parent) {
     m_jump->setEditable(true);
     m_jump->addItems({QStringLiteral("V"), QStringLiteral("S"), QStringLiteral("F"),
                       QStringLiteral("N"), QStringLiteral("(AFIB"), QStringLiteral("(T"),
-                      QStringLiteral("noise")});
-    m_jump->setToolTip(tr("Beat code or rhythm label to jump to"));
+                      QStringLiteral("noise"), QStringLiteral("?")});
+    m_jump->setToolTip(tr("Beat code or rhythm label to jump to; ? = beats a model was unsure of"));
     addWidget(m_jump);
     addAction(tr("◀"), this, [this] {
         Q_EMIT jumpRequested(jumpTarget(), false);

@@ -14,8 +14,9 @@ namespace cardiolens::widgets {
 /// A beat label to draw above the annotated lead.
 struct EcgBeatMark {
     double seconds = 0.0;
-    QString code;    ///< MIT code: N, V, A, ...
-    char aami = 'N'; ///< AAMI class N/S/V/F/Q (colour).
+    QString code;           ///< MIT code: N, V, A, ...
+    char aami = 'N';        ///< AAMI class N/S/V/F/Q (colour).
+    bool uncertain = false; ///< A model's call it was unsure of (shown "V?", jump target "?").
 };
 
 /// A labelled span: rhythm episode ("(AFIB"), noise or artefact.

@@ -106,9 +106,10 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
                     const auto& rec = m_source->record();
                     const QString key =
                         QStringLiteral("model:") + r.modelId.section(QLatin1Char('@'), 0, 0);
-                    m_overlays.insert(key,
-                                      EcgOverlays::fromAnnotations(r.annotations, rec.frameRate,
-                                                                   rec.durationSeconds()));
+                    EcgOverlays overlays = EcgOverlays::fromAnnotations(
+                        r.annotations, rec.frameRate, rec.durationSeconds());
+                    markUncertainBeats(overlays, r);
+                    m_overlays.insert(key, std::move(overlays));
                     showAnnotator(key);
                 }
                 Q_EMIT statusMessage(summary);
@@ -358,6 +359,20 @@ void EcgWorkspace::applyFilter(EcgToolBar::FilterPreset preset, double notchHz) 
         label += tr(", %1 Hz notch").arg(s.notchHz);
     m_source->setFilter(s);
     m_view->setFilterLabel(label);
+}
+
+void EcgWorkspace::markUncertainBeats(EcgOverlays& overlays, const inference::InferenceResult& r) {
+    const double limit = r.details.value(QStringLiteral("uncertain_beat_threshold")).toDouble();
+    if (limit <= 0 || r.beatUncertainty.size() != r.annotations.size())
+        return;
+    std::vector<std::int64_t> unsure; // Samples of the beats above the limit, ascending.
+    for (std::size_t i = 0; i < r.annotations.size(); ++i)
+        if (r.beatUncertainty[i] > limit)
+            unsure.push_back(r.annotations[i].sample);
+    std::sort(unsure.begin(), unsure.end());
+    for (std::size_t b = 0; b < overlays.beats.size() && b < overlays.beatSamples.size(); ++b)
+        overlays.beats[b].uncertain =
+            std::binary_search(unsure.begin(), unsure.end(), overlays.beatSamples[b]);
 }
 
 void EcgWorkspace::jump(const QString& target, bool forward) {

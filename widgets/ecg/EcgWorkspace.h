@@ -15,6 +15,9 @@ template <typename T> class QFutureWatcher;
 namespace cardiolens::ecg {
 class PyramidBuilder;
 }
+namespace cardiolens::inference {
+struct InferenceResult;
+}
 
 namespace cardiolens::widgets {
 
@@ -75,6 +78,8 @@ private:
     void refreshHeartRateTrend();
     void startBeatDetection();
     void askExport();
+    /// Flags the beats \a r's model was unsure of (its "uncertain_beat_threshold").
+    static void markUncertainBeats(EcgOverlays& overlays, const inference::InferenceResult& r);
 
     EcgToolBar* m_toolBar = nullptr;
     EcgStripView* m_view = nullptr;
