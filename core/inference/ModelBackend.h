@@ -18,6 +18,7 @@ public:
     /// Threads used for intra-op parallelism.
     virtual void setThreadCount(int threads) = 0;
     /// Switches dropout/batch-norm to training behaviour (MC-dropout) or back to eval.
+    /// Switching on reseeds the random generator with a fixed seed: MC-dropout repeats.
     virtual Result<bool> setTrainingMode(bool training) = 0;
 };
 

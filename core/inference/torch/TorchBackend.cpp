@@ -14,6 +14,7 @@
 
 namespace cardiolens::inference {
 namespace {
+constexpr std::uint64_t kMcDropoutSeed = 20261126;
 
 at::ScalarType toTorch(DType t) {
     switch (t) {
@@ -133,6 +134,9 @@ public:
                 if (type && type->qualifiedName().find("BatchNorm") != std::string::npos)
                     torch::jit::Module(sub.value).eval(); // A handle: same object.
             }
+            // Fixed seed: the same case gives the same MC-dropout result on every run (for
+            // the same batching), so cached and fresh uncertainty scores agree.
+            torch::manual_seed(kMcDropoutSeed);
             return true;
         } catch (const std::exception& e) {
             return Error{

@@ -343,7 +343,7 @@ private Q_SLOTS:
         std::vector<float> wrongH, rightH;
         for (std::size_t i = 0; i < beats.size(); ++i)
             (ecg::aamiClassOf(beats[i].code) == ecg::aamiClassOf(r->annotations[i].code) ? rightH
-                                                                                          : wrongH)
+                                                                                         : wrongH)
                 .push_back(r->beatUncertainty[i]);
         double pairs = 0;
         for (float w : wrongH)
@@ -362,6 +362,23 @@ private Q_SLOTS:
         QVERIFY(accuracy >= 0.9);
         QVERIFY(unsure > 0);
         QVERIFY(double(unsureWrong) / unsure > 2.0 * double(sureWrong) / std::max(1, sure));
+    }
+
+    void mcDropoutRepeatsExactly() {
+        // A case must get the same MC-dropout score on every run, or the uncertainty cache
+        // and a fresh run would disagree (and reviewers would see labels change).
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        if (!haveTorch())
+            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
+        QCOMPARE(bundled.uncertainty, UncertaintyMethod::McDropout);
+        JobControl control;
+        auto a = InferenceRunner::run({bundled, record, {}, {}}, control, 2);
+        auto b = InferenceRunner::run({bundled, record, {}, {}}, control, 2);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a->uncertainty, b->uncertainty);
+        QVERIFY(a->beatUncertainty == b->beatUncertainty);
+        QVERIFY(a->annotations == b->annotations);
     }
 
     void demoRhythmModelAppliesThresholds() {
