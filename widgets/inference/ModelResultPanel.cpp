@@ -269,21 +269,9 @@ void ModelResultPanel::plotWindows(const inference::InferenceResult& r) {
         const QString& name = r.classProbabilities[c].first;
         if (!limits.contains(name))
             continue;
-        auto* line = new QCPItemStraightLine(m_plot);
-        const double t = limits.value(name).toDouble();
-        line->point1->setCoords(0, t);
-        line->point2->setCoords(1, t);
-        line->setPen(QPen(kSeriesColours[c % std::size(kSeriesColours)], 1, Qt::DashLine));
+        addLevelLine(limits.value(name).toDouble(), kSeriesColours[c % std::size(kSeriesColours)]);
     }
-    m_cursor = new QCPItemStraightLine(m_plot);
-    m_cursor->setPen(QPen(QColor(90, 90, 90), 1));
-    m_cursor->setVisible(false);
-    m_plot->rescaleAxes();
-    m_plot->xAxis->setRangeLower(0);
-    m_plot->yAxis->setRange(0, 1.02);
-    m_plot->setVisible(true);
-    m_layout->setStretch(m_layout->count() - 1, 0);
-    m_plot->replot();
+    showTimePlot();
 }
 
 void ModelResultPanel::plotBeatUncertainty(const inference::InferenceResult& r) {
@@ -305,20 +293,32 @@ void ModelResultPanel::plotBeatUncertainty(const inference::InferenceResult& r) 
     g->setLineStyle(QCPGraph::lsNone);
     g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kSeriesColours[0], 4));
     const double limit = r.details.value(QStringLiteral("uncertain_beat_threshold")).toDouble();
-    if (limit > 0) {
-        auto* line = new QCPItemStraightLine(m_plot);
-        line->point1->setCoords(0, limit);
-        line->point2->setCoords(1, limit);
-        line->setPen(QPen(kSeriesColours[0], 1, Qt::DashLine));
-    }
+    if (limit > 0)
+        addLevelLine(limit, kSeriesColours[0]);
+    showTimePlot();
+}
+
+void ModelResultPanel::addLevelLine(double y, const QColor& colour) {
+    auto* line = new QCPItemStraightLine(m_plot);
+    line->point1->setCoords(0, y);
+    line->point2->setCoords(1, y);
+    line->setPen(QPen(colour, 1, Qt::DashLine));
+}
+
+void ModelResultPanel::showTimePlot() {
+    // Values 0..1 over record time, with a cursor for the ECG page shown.
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(QColor(90, 90, 90), 1));
     m_cursor->setVisible(false);
     m_plot->rescaleAxes();
     m_plot->xAxis->setRangeLower(0);
     m_plot->yAxis->setRange(0, 1.02);
+    showPlot();
+}
+
+void ModelResultPanel::showPlot() {
     m_plot->setVisible(true);
-    m_layout->setStretch(m_layout->count() - 1, 0);
+    m_layout->setStretch(m_layout->count() - 1, 0); // The plot takes the spare height.
     m_plot->replot();
 }
 
@@ -341,9 +341,7 @@ void ModelResultPanel::plotFrameUncertainty(const inference::InferenceResult& r)
     g->setBrush(QColor(40, 90, 200, 40));
     m_plot->rescaleAxes();
     m_plot->yAxis->setRangeLower(0);
-    m_plot->setVisible(true);
-    m_layout->setStretch(m_layout->count() - 1, 0);
-    m_plot->replot();
+    showPlot();
 }
 
 void ModelResultPanel::setTimeCursor(double seconds) {

@@ -54,6 +54,9 @@ private:
     void plotWindows(const inference::InferenceResult& r);
     void plotFrameUncertainty(const inference::InferenceResult& r);
     void plotBeatUncertainty(const inference::InferenceResult& r);
+    void addLevelLine(double y, const QColor& colour);
+    void showTimePlot();
+    void showPlot();
     void onPlotClicked(QMouseEvent* event);
 
     QLabel* m_title;
