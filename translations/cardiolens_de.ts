@@ -879,10 +879,6 @@ Datei ▸ Öffnen wählen oder eine DICOM-Datei hierher ziehen.</translation>
         <translation>Es läuft bereits ein Modell.</translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
-        <translation>%1: %2 (%3 %)</translation>
-    </message>
-    <message>
         <source>%1: cancelled</source>
         <translation>%1: abgebrochen</translation>
     </message>

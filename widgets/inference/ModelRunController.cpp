@@ -83,20 +83,16 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
 
 void ModelRunController::launch(const ModelManifest& manifest, const QString& stagePrefix) {
     QPointer<ModelRunController> self(this);
-    const QString id = m_modelId;
     InferenceRequest request{manifest, m_casePath, {}, {}};
     request.segmentation.referencePath = m_reference;
-    m_job = m_runner.start(request, [self, id, stagePrefix](double f, const QString& what) {
+    m_job = m_runner.start(request, [self, stagePrefix](double f, const QString& what) {
         // Called on the worker thread: hand the text to the GUI thread.
         const QString stage = stagePrefix.isEmpty() ? what : stagePrefix + what;
-        const QString text = tr("%1: %2 (%3 %)").arg(id, stage).arg(int(f * 100));
         QMetaObject::invokeMethod(
             self.data(),
-            [self, text, f, stage] {
-                if (!self)
-                    return;
-                Q_EMIT self->progressed(f, stage);
-                Q_EMIT self->progress(text);
+            [self, f, stage] {
+                if (self)
+                    Q_EMIT self->progressed(f, stage);
             },
             Qt::QueuedConnection);
     });

@@ -50,7 +50,6 @@ Q_SIGNALS:
     void started(const QString& modelId);
     /// \a fraction 0..1 and the stage ("classifying beats").
     void progressed(double fraction, const QString& stage);
-    void progress(const QString& text);
     void finished(const cardiolens::inference::InferenceResult& result);
     void failed(const QString& message);
 
