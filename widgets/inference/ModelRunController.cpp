@@ -28,10 +28,12 @@ ModelRunController::~ModelRunController() {
 
 QString ModelRunController::chooseModel(QWidget* parent, bool ecg, QString* problem) {
     const ModelRegistry registry = ModelRegistry::scan();
-    QStringList ids;
+    QStringList ids, items; // "name@version  (task)" so the choice says what each model does
     for (const RegisteredModel& r : registry.models())
-        if (r.manifest.isEcg() == ecg)
+        if (r.manifest.isEcg() == ecg) {
             ids << r.manifest.id();
+            items << QStringLiteral("%1  (%2)").arg(r.manifest.id(), taskName(r.manifest.task));
+        }
     if (ids.isEmpty()) {
         if (problem)
             *problem = tr("No %1 model is installed.").arg(ecg ? tr("ECG") : tr("imaging"));
@@ -39,8 +41,8 @@ QString ModelRunController::chooseModel(QWidget* parent, bool ecg, QString* prob
     }
     bool ok = false;
     const QString chosen =
-        QInputDialog::getItem(parent, tr("Run model"), tr("Model:"), ids, 0, false, &ok);
-    return ok ? chosen : QString();
+        QInputDialog::getItem(parent, tr("Run model"), tr("Model:"), items, 0, false, &ok);
+    return ok ? ids.value(int(items.indexOf(chosen))) : QString();
 }
 
 int ModelRunController::threadCount() {
