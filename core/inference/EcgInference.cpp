@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cardiolens::inference {
 
@@ -311,26 +312,22 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
             // Labels at or above their threshold (keyed by label name or code; 0.5 default
             // for sigmoid outputs): the multi-label answer.
             QJsonArray positive;
+            QJsonObject thresholds; // By label name, for displays.
             for (int c = 0; c < classes; ++c) {
                 const OutputLabel& l = m.labels[std::size_t(c)];
-                auto t = m.thresholds.find(l.name);
-                if (t == m.thresholds.end())
-                    t = m.thresholds.find(l.code);
-                const bool has = t != m.thresholds.end();
-                if ((has && mean[std::size_t(c)] >= t->second) ||
-                    (!has && m.activation == Activation::Sigmoid && mean[std::size_t(c)] >= 0.5))
+                const auto t = m.thresholdFor(l);
+                if (t)
+                    thresholds[l.name] = *t;
+                // Without a threshold a sigmoid label counts from 0.5, a softmax one never.
+                const double limit = t ? *t
+                                     : m.activation == Activation::Sigmoid
+                                         ? 0.5
+                                         : std::numeric_limits<double>::infinity();
+                if (mean[std::size_t(c)] >= limit)
                     positive.append(l.name);
             }
             if (!m.thresholds.empty() || m.activation == Activation::Sigmoid)
                 result.details[QStringLiteral("above_threshold")] = positive;
-            QJsonObject thresholds; // By label name, for displays.
-            for (const OutputLabel& l : m.labels) {
-                auto t = m.thresholds.find(l.name);
-                if (t == m.thresholds.end())
-                    t = m.thresholds.find(l.code);
-                if (t != m.thresholds.end())
-                    thresholds[l.name] = t->second;
-            }
             if (!thresholds.isEmpty())
                 result.details[QStringLiteral("thresholds")] = thresholds;
             // Rhythm episodes over time (paroxysmal AF in a Holter), as rhythm annotations.

@@ -423,6 +423,15 @@ Result<ModelManifest> ModelManifest::fromJson(const QJsonObject& json, const QSt
     return m;
 }
 
+std::optional<double> ModelManifest::thresholdFor(const OutputLabel& label) const {
+    auto t = thresholds.find(label.name);
+    if (t == thresholds.end())
+        t = thresholds.find(label.code);
+    if (t == thresholds.end())
+        return std::nullopt;
+    return t->second;
+}
+
 QJsonObject ModelManifest::toJson() const {
     QJsonObject o;
     o[QStringLiteral("name")] = name;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace cardiolens::inference {
@@ -79,6 +80,8 @@ struct ModelManifest {
     UncertaintyMethod uncertainty = UncertaintyMethod::Entropy;
     int uncertaintyPasses = 1;
 
+    /// The threshold for \a label, keyed in "thresholds" by its name or else its code.
+    std::optional<double> thresholdFor(const OutputLabel& label) const;
     /// "name@version": the provenance tag written into results.
     QString id() const { return name + QLatin1Char('@') + version; }
     bool isEcg() const { return task != ModelTask::Segmentation2d; }

@@ -13,11 +13,8 @@ int windowCall(const ModelManifest& m, const WindowProbabilities& windows, std::
         if (best < 0 || p > windows.perClass[std::size_t(best)][window])
             best = int(c);
         const OutputLabel& label = m.labels[c];
-        auto t = m.thresholds.find(label.name);
-        if (t == m.thresholds.end())
-            t = m.thresholds.find(label.code);
-        if (t != m.thresholds.end() && p >= t->second &&
-            (bestAbove < 0 || p > windows.perClass[std::size_t(bestAbove)][window]))
+        const auto t = m.thresholdFor(label);
+        if (t && p >= *t && (bestAbove < 0 || p > windows.perClass[std::size_t(bestAbove)][window]))
             bestAbove = int(c);
     }
     return bestAbove >= 0 ? bestAbove : best;
