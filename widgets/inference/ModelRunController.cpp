@@ -64,7 +64,6 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
         Q_EMIT failed(manifest.error().describe());
         return false;
     }
-    m_modelId = manifest->id();
     m_manifest = *manifest;
     m_casePath = casePath;
     m_runner.setThreadCount(threadCount());
@@ -79,7 +78,7 @@ bool ModelRunController::start(const QString& nameOrPath, const QString& casePat
         first.uncertaintyPasses = 1;
     }
     launch(first, QString());
-    Q_EMIT started(m_modelId);
+    Q_EMIT started(modelId());
     return true;
 }
 
@@ -117,7 +116,7 @@ void ModelRunController::onFinished() {
     m_job.reset();
     if (!result) {
         Q_EMIT failed(result.error().message == cancelledMessage()
-                          ? tr("%1: cancelled").arg(m_modelId)
+                          ? tr("%1: cancelled").arg(modelId())
                           : result.error().describe());
         return;
     }

@@ -39,7 +39,7 @@ public:
     /// expert contours; a label file; empty: none). The Dice lands in the result's details.
     void setSegmentationReference(const QString& reference) { m_reference = reference; }
     /// The model of the current or last run ("name@version").
-    QString modelId() const { return m_modelId; }
+    QString modelId() const { return m_manifest.id(); }
 
     /// Each finished run stores its case's uncertainty here (active-learning ranking).
     /// Default: UncertaintyCache::defaultPath().
@@ -59,7 +59,6 @@ private:
     inference::InferenceRunner m_runner;
     std::shared_ptr<inference::InferenceJob> m_job;
     QFutureWatcher<void> m_watcher;
-    QString m_modelId;
     inference::ModelManifest m_manifest;
     QString m_casePath;
     bool m_quickFirstPass = true;

@@ -36,7 +36,6 @@ QString ModelRunStatus::text() const {
 }
 
 void ModelRunStatus::onStarted(const QString& modelId) {
-    m_modelId = modelId;
     m_label->setText(tr("%1: starting").arg(modelId));
     m_bar->setValue(0);
     m_cancel->setEnabled(true);
@@ -46,7 +45,7 @@ void ModelRunStatus::onStarted(const QString& modelId) {
 void ModelRunStatus::onProgress(double fraction, const QString& stage) {
     if (!m_controller->isRunning())
         return; // A late report from a job that already ended.
-    m_label->setText(tr("%1: %2").arg(m_modelId, stage));
+    m_label->setText(tr("%1: %2").arg(m_controller->modelId(), stage));
     m_bar->setValue(int(fraction * 1000));
 }
 

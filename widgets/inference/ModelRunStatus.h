@@ -30,7 +30,6 @@ private:
     QLabel* m_label;
     QProgressBar* m_bar;
     QToolButton* m_cancel;
-    QString m_modelId;
 };
 
 } // namespace cardiolens::widgets
