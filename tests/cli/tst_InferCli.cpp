@@ -1,5 +1,6 @@
 // `cardiolens-cli models` and `cardiolens-cli infer` as a user runs them: JSON on stdout,
 // annotation / label files written, bad models refused with the model and reason, exit 1.
+#include "ModelFolder.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -268,17 +269,14 @@ private Q_SLOTS:
 
     void addInstallsAValidModelAndRefusesABrokenOne() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
-        const QString dir = test::scratchDir() + QStringLiteral("/my-unet");
-        QDir().mkpath(dir);
-        QFile::copy(pt, dir + QStringLiteral("/model.pt"));
-        QFile manifest(dir + QStringLiteral("/manifest.json"));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write(
+        const QString dir = test::writeModelFolder(
+            QStringLiteral("my-unet"),
             R"({"name": "my-unet", "version": "2", "task": "segmentation-2d", "file": "model.pt",
             "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
             "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"},
-              {"index": 1, "name": "lv", "code": "lv_blood_pool"}, {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})");
-        manifest.close();
+              {"index": 1, "name": "lv", "code": "lv_blood_pool"}, {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})",
+            {pt});
+        QVERIFY(!dir.isEmpty());
         const Run r =
             cli({QStringLiteral("models"), QStringLiteral("--add"), dir, QStringLiteral("--json")});
         if (r.exitCode != 0 && r.err.contains(QLatin1String("plugin is not available")))
@@ -289,17 +287,14 @@ private Q_SLOTS:
                                   QStringLiteral("/user-models/my-unet/model.pt")));
         // The attention model written by PyTorch 2.11 is refused, naming the operator.
         CARDIOLENS_REQUIRE_SHARED(attn, "models/torch2x-export/attn_script.pt");
-        const QString bad = test::scratchDir() + QStringLiteral("/attn");
-        QDir().mkpath(bad);
-        QFile::copy(attn, bad + QStringLiteral("/model.pt"));
-        QFile m2(bad + QStringLiteral("/manifest.json"));
-        QVERIFY(m2.open(QIODevice::WriteOnly));
-        m2.write(
+        const QString bad = test::writeModelFolder(
+            QStringLiteral("attn"),
             R"({"name": "attn", "version": "1", "task": "ecg-record-classification", "file": "model.pt",
             "input": {"dtype": "float32", "shape": [1, 5, 16], "leads": ["any"], "sampling_rate_hz": 100,
               "window_samples": 16},
-            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
-        m2.close();
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})",
+            {attn});
+        QVERIFY(!bad.isEmpty());
         const Run refused = cli({QStringLiteral("models"), QStringLiteral("--add"), bad});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("attn@1")) &&
@@ -313,19 +308,14 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QLatin1String("no model named \"nope\"")));
         // A corrupt .pt with a valid manifest: named model, reason, no crash.
-        const QString dir = test::scratchDir() + QStringLiteral("/corrupt");
-        QDir().mkpath(dir);
-        QFile pt(dir + QStringLiteral("/model.pt"));
-        QVERIFY(pt.open(QIODevice::WriteOnly));
-        pt.write("PK\x03\x04 not a model");
-        pt.close();
-        QFile manifest(dir + QStringLiteral("/manifest.json"));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write(R"({"name": "broken", "version": "0.1", "task": "ecg-record-classification",
+        const QString dir = test::writeModelFolder(
+            QStringLiteral("corrupt"),
+            R"({"name": "broken", "version": "0.1", "task": "ecg-record-classification",
             "file": "model.pt", "input": {"dtype": "float32", "shape": [-1, 1, 100],
             "leads": ["any"], "sampling_rate_hz": 100, "window_samples": 100},
-            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
-        manifest.close();
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})",
+            {{}, true});
+        QVERIFY(!dir.isEmpty());
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         const Run r = cli({QStringLiteral("infer"), QStringLiteral("--model"), dir, record});
         QCOMPARE(r.exitCode, 1);

@@ -7,6 +7,7 @@
 #include "inference/ModelRunController.h"
 #include "inference/UncertaintyCache.h"
 
+#include "ModelFolder.h"
 #include "TestData.h"
 
 #include <QSignalSpy>
@@ -76,19 +77,14 @@ private Q_SLOTS:
 
     void brokenModelFailsClearlyAndTheNextRunWorks() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
-        const QString dir = test::scratchDir() + QStringLiteral("/gui-broken-model");
-        QDir().mkpath(dir);
-        QFile pt(dir + QStringLiteral("/model.pt"));
-        QVERIFY(pt.open(QIODevice::WriteOnly));
-        pt.write("PK\x03\x04 this is not TorchScript");
-        pt.close();
-        QFile manifest(dir + QStringLiteral("/manifest.json"));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write(R"({"name": "broken", "version": "0.1", "task": "ecg-beat-classification",
+        const QString dir = test::writeModelFolder(
+            QStringLiteral("gui-broken-model"),
+            R"({"name": "broken", "version": "0.1", "task": "ecg-beat-classification",
             "file": "model.pt", "input": {"dtype": "float32", "shape": [-1, 1, 128],
             "leads": ["any"], "sampling_rate_hz": 128, "window_samples": 128},
-            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "N", "code": "N"}]}})");
-        manifest.close();
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "N", "code": "N"}]}})",
+            {{}, true});
+        QVERIFY(!dir.isEmpty());
         widgets::EcgWorkspace ws;
         QVERIFY(ws.openRecord(record).ok());
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);

@@ -5,6 +5,7 @@
 #include "inference/ModelsDialog.h"
 #include "inference/TorchScriptModel.h"
 
+#include "ModelFolder.h"
 #include "TestData.h"
 
 #include <QSignalSpy>
@@ -16,19 +17,6 @@ using namespace cardiolens;
 using widgets::ModelsDialog;
 
 namespace {
-QString writeModelFolder(const QString& name, const QString& pt, const QByteArray& manifest) {
-    const QString dir = test::scratchDir() + QStringLiteral("/dialog-") + name;
-    QDir(dir).removeRecursively();
-    QDir().mkpath(dir);
-    if (!pt.isEmpty())
-        QFile::copy(pt, dir + QStringLiteral("/model.pt"));
-    QFile f(dir + QStringLiteral("/manifest.json"));
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(manifest);
-    return dir;
-}
-
 bool waitForWork(ModelsDialog& dialog, QSignalSpy& spy) {
     return spy.wait(60000) || !dialog.isBusy();
 }
@@ -97,13 +85,14 @@ private Q_SLOTS:
         CARDIOLENS_REQUIRE_SHARED(unet, "models/torch2x-export/unet_script.pt");
         if (!inference::TorchScriptModel::backendVersion().ok())
             QSKIP("no torch plugin");
-        const QString good = writeModelFolder(
-            QStringLiteral("unet"), unet,
+        const QString good = test::writeModelFolder(
+            QStringLiteral("dialog-unet"),
             R"({"name": "dialog-unet", "version": "3", "task": "segmentation-2d", "file": "model.pt",
             "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
             "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"},
               {"index": 1, "name": "lv", "code": "lv_blood_pool"},
-              {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})");
+              {"index": 2, "name": "myo", "code": "lv_myocardium"}]}})",
+            {unet});
         ModelsDialog dialog;
         QSignalSpy done(&dialog, &ModelsDialog::workFinished);
         QSignalSpy changed(&dialog, &ModelsDialog::modelsChanged);
@@ -117,12 +106,13 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(m_userDir + QStringLiteral("/dialog-unet/model.pt")));
 
         CARDIOLENS_REQUIRE_SHARED(attn, "models/torch2x-export/attn_script.pt");
-        const QString bad = writeModelFolder(
-            QStringLiteral("attn"), attn,
+        const QString bad = test::writeModelFolder(
+            QStringLiteral("dialog-attn"),
             R"({"name": "dialog-attn", "version": "1", "task": "ecg-record-classification",
             "file": "model.pt", "input": {"dtype": "float32", "shape": [1, 5, 16], "leads": ["any"],
             "sampling_rate_hz": 100, "window_samples": 16},
-            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})");
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "a"}]}})",
+            {attn});
         done.clear();
         dialog.addModel(bad);
         QVERIFY(waitForWork(dialog, done));
@@ -135,11 +125,12 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_userDir + QStringLiteral("/dialog-attn")));
 
         // A folder without a model file: the message names the manifest and the problem.
-        const QString missing = writeModelFolder(
-            QStringLiteral("missing"), QString(),
+        const QString missing = test::writeModelFolder(
+            QStringLiteral("dialog-missing"),
             R"({"name": "dialog-missing", "version": "1", "task": "segmentation-2d", "file": "model.pt",
             "input": {"dtype": "float32", "shape": [-1, 1, 64, 64], "size": [64, 64]},
-            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"}]}})");
+            "output": {"activation": "softmax", "labels": [{"index": 0, "name": "bg"}]}})",
+            {});
         done.clear();
         dialog.addModel(missing);
         QVERIFY(waitForWork(dialog, done));

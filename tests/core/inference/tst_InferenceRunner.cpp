@@ -404,10 +404,9 @@ private Q_SLOTS:
         if (!haveTorch())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "lv-seg-sunnybrook");
-        const ModelManifest* m = &bundled;
         const QJsonObject ref = pythonReference(QStringLiteral("lv-seg-sunnybrook"));
         QVERIFY(!ref.isEmpty());
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         InferenceRequest request{single, {}, {}, {}};
         request.segmentation.postprocess = false; // The reference is the raw argmax.
@@ -448,7 +447,6 @@ private Q_SLOTS:
         if (!haveTorch())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
-        const ModelManifest* m = &bundled;
         const QJsonObject ref = pythonReference(QStringLiteral("beat-aami"));
         QVERIFY(!ref.isEmpty());
         const QString predicted = ref.value(QStringLiteral("predicted_aami")).toString();
@@ -456,7 +454,7 @@ private Q_SLOTS:
         for (const auto& v : ref.value(QStringLiteral("beat_samples_360hz")).toArray())
             samples << QString::number(v.toInteger());
         QCOMPARE(samples.size(), predicted.size());
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
         auto r = InferenceRunner::run(
@@ -479,11 +477,10 @@ private Q_SLOTS:
         if (!haveTorch())
             QSKIP("no torch plugin");
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
-        const ModelManifest* m = &bundled;
         const double expected = pythonReference(QStringLiteral("rhythm-af"))
                                     .value(QStringLiteral("record_af_probability"))
                                     .toDouble(-1);
-        ModelManifest single = *m;
+        ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
         auto r = InferenceRunner::run(
