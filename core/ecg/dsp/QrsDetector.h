@@ -18,12 +18,20 @@ struct QrsDetectorSettings {
     double searchBackRr = 1.66;   ///< Search back after this many mean RR intervals.
     double prematureRr = 0.75;    ///< Earlier beats must show on several leads...
     double leadAgreement = 0.30;  ///< ...each at this share of its usual QRS level.
+    // Weak-beat review (WeakBeatFilter.h): a beat below both shares of the local QRS
+    // level (80th percentile of its 2 x 16 neighbours) is dropped when the RR interval
+    // left behind is at most weakGapRr local RR intervals.
+    double weakSlopeShare = 0.45;
+    double weakEnvelopeShare = 0.45;
+    int weakNeighbourhood = 16;
+    double weakGapRr = 1.4;
 };
 
 /// One detected beat.
 struct QrsBeat {
     std::int64_t sample = 0; ///< Fiducial point (largest QRS slope energy), in samples.
     float amplitude = 0.0f;  ///< Envelope height at the detection.
+    float slope = 0.0f;      ///< Largest band-passed slope magnitude: the QRS steepness.
 };
 
 /// Multi-lead QRS detector of our own design: each lead is band-passed (zero phase) to the
@@ -33,7 +41,8 @@ struct QrsBeat {
 /// with adaptive signal/noise levels (peaks inside the refractory period count as noise, so
 /// noise bursts raise the threshold), a refractory period that moves a beat to a much larger
 /// peak right after it (P waves), a T-wave slope test, a lead-agreement test for premature
-/// candidates, and a search-back for missed beats at half threshold.
+/// candidates, and a search-back for missed beats at half threshold; a last review over
+/// the whole record drops detections far weaker than the QRS complexes around them.
 class QrsDetector {
 public:
     explicit QrsDetector(double fs, QrsDetectorSettings settings = {});
@@ -47,9 +56,6 @@ public:
 private:
     std::vector<float> fusedMagnitude(const std::vector<std::span<const float>>& leads,
                                       std::vector<std::vector<float>>& perLeadSlope) const;
-    std::vector<QrsBeat> classifyPeaks(const std::vector<float>& magnitude,
-                                       const std::vector<float>& envelope,
-                                       const std::vector<std::vector<float>>& perLeadSlope) const;
 
     double m_fs;
     QrsDetectorSettings m_settings;

@@ -2,6 +2,7 @@
 #include "ecg/dsp/BeatMatching.h"
 #include "ecg/dsp/HeartRate.h"
 #include "ecg/dsp/QrsDetector.h"
+#include "ecg/dsp/WeakBeatFilter.h"
 
 #include <QtTest>
 
@@ -136,6 +137,44 @@ private Q_SLOTS:
         QVERIFY(QrsDetector(fs).detect({flat}).empty());
         const std::vector<float> shortSignal(3, 0.5f);
         QVERIFY(QrsDetector(fs).detect({shortSignal}).empty());
+    }
+
+    // Below 1 Hz nothing is detected (the learning window was empty: undefined behaviour).
+    void tooLowSamplingRate() {
+        const Synthetic s = synthesize(360.0, 10.0, 0.01, 4);
+        for (double fs : {0.3, 0.0, -5.0, std::nan("")})
+            QVERIFY(QrsDetector(fs).detect({s.leads[0]}).empty());
+    }
+
+    // Weak-beat review on beat lists: T waves found after every QRS go, real beats stay.
+    void weakBeatsThatCloseNoGapAreDropped() {
+        const double fs = 300.0;
+        std::vector<QrsBeat> beats;
+        std::vector<std::int64_t> qrs;
+        for (int i = 0; i < 40; ++i) {
+            const std::int64_t r = 100 + 270 * i; // 67 bpm
+            qrs.push_back(r);
+            beats.push_back({r, 1.0f, 1.0f});
+            if (i % 3 != 2 && i < 39)
+                beats.push_back({r + 110, 0.35f, 0.3f}); // T wave: flat and small
+        }
+        QCOMPARE(QrsDetector::positions(dropWeakExtraBeats(beats, fs, {})), qrs);
+    }
+
+    void lessSteepPrematureBeatsAndLoneSmallBeatsStay() {
+        const double fs = 360.0;
+        std::vector<QrsBeat> bigeminy;
+        for (int i = 0; i < 40; ++i) {
+            bigeminy.push_back({100 + 500 * i, 1.0f, 1.0f});
+            // PVC: a third as steep, but with most of the QRS energy (MIT-BIH 208).
+            bigeminy.push_back({100 + 500 * i + 180, 0.8f, 0.3f});
+        }
+        QCOMPARE(dropWeakExtraBeats(bigeminy, fs, {}).size(), bigeminy.size());
+        // A regular rhythm with one beat far smaller: dropping it would leave a double RR.
+        std::vector<QrsBeat> regular;
+        for (int i = 0; i < 40; ++i)
+            regular.push_back({100 + 300 * i, i == 20 ? 0.2f : 1.0f, i == 20 ? 0.2f : 1.0f});
+        QCOMPARE(dropWeakExtraBeats(regular, fs, {}).size(), regular.size());
     }
 };
 
