@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QtTest>
 
 using namespace cardiolens;
@@ -112,6 +113,52 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("aux")).toString(), QStringLiteral("(N"));
         QCOMPARE(o.value(QStringLiteral("beats")).toInt(),
                  o.value(QStringLiteral("count")).toInt() - 1);
+    }
+
+    void clusterCoversEveryBeatOnce() {
+        const QString hea = test::sample(QStringLiteral("ecg/mitdb/100s.hea"));
+        const Run r = cli({QStringLiteral("cluster"), hea, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const Run ann = cli({QStringLiteral("ann"), hea, QStringLiteral("--json")});
+        QSet<qint64> reference;
+        const QJsonArray items = ann.json.value(QStringLiteral("annotations")).toArray();
+        for (const QJsonValue& v : items)
+            if (v.toObject().value(QStringLiteral("type")).toString() != QLatin1String("+"))
+                reference.insert(v.toObject().value(QStringLiteral("sample")).toInteger());
+        QCOMPARE(r.json.value(QStringLiteral("beat_count")).toInt(), int(reference.size()));
+        QSet<qint64> clustered;
+        int total = 0, previousSize = 1 << 30;
+        for (const QJsonValue& v : r.json.value(QStringLiteral("clusters")).toArray()) {
+            const QJsonObject c = v.toObject();
+            const QJsonArray beats = c.value(QStringLiteral("beats")).toArray();
+            QCOMPARE(c.value(QStringLiteral("size")).toInt(), int(beats.size()));
+            QVERIFY(beats.size() <= previousSize); // largest first
+            previousSize = int(beats.size());
+            total += int(beats.size());
+            for (const QJsonValue& b : beats)
+                clustered.insert(b.toInteger());
+            const int samples = int(c.value(QStringLiteral("template_ms")).toArray().size());
+            QVERIFY(samples > 10);
+            const QJsonObject traces = c.value(QStringLiteral("template_mv")).toObject();
+            QCOMPARE(traces.keys(), (QStringList{QStringLiteral("MLII"), QStringLiteral("V5")}));
+            QCOMPARE(int(traces.value(QStringLiteral("MLII")).toArray().size()), samples);
+        }
+        QCOMPARE(total, int(reference.size()));
+        QCOMPARE(clustered, reference);
+        // The dominant normal beats form the largest cluster.
+        const QJsonObject first =
+            r.json.value(QStringLiteral("clusters")).toArray().at(0).toObject();
+        QVERIFY(first.value(QStringLiteral("size")).toInt() > 60);
+        // Detector beats work too; usage and data errors follow the exit-code convention.
+        QCOMPARE(cli({QStringLiteral("cluster"), hea, QStringLiteral("--beats"),
+                      QStringLiteral("detector")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("cluster")}).exitCode, 2);
+        const Run missing =
+            cli({QStringLiteral("cluster"), hea, QStringLiteral("--beats"), QStringLiteral("qrs")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("100s.qrs")), qPrintable(missing.err));
     }
 
     void annErrors() {

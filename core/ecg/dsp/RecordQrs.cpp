@@ -1,42 +1,13 @@
 #include "ecg/dsp/RecordQrs.h"
 
+#include "ecg/dsp/LeadSamples.h"
+
 #include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
 
 namespace cardiolens::ecg {
-
-namespace {
-// Physical samples of one lead with gaps (NaN) held at the last valid value, so the IIR
-// filters never see a NaN.
-std::vector<float> cleanLead(const EcgRecord& record, int lead, std::int64_t first,
-                             std::int64_t count, float toMillivolt) {
-    std::vector<float> x = record.physical(lead, first, count);
-    float last = 0.0f;
-    for (float& v : x) {
-        if (std::isfinite(v))
-            last = v * toMillivolt;
-        v = last;
-    }
-    return x;
-}
-
-// Factor from a lead's units to millivolts; 0 for units that are not a voltage (PLETH
-// "NU", ABP "mmHg", RESP), which must not be fused with the ECG leads.
-float millivoltFactor(const QString& units) {
-    const QString u = units.trimmed().toLower();
-    if (u == QLatin1String("mv") || u.isEmpty())
-        return 1.0f;
-    if (u == QLatin1String("uv") || u == QStringLiteral("\u00b5v") || u == QStringLiteral("μv"))
-        return 1e-3f;
-    if (u == QLatin1String("v"))
-        return 1e3f;
-    if (u == QLatin1String("nv"))
-        return 1e-6f;
-    return 0.0f;
-}
-} // namespace
 
 Result<RecordQrs> detectRecordQrs(const EcgRecord& record, int lead, QrsDetectorSettings settings) {
     RecordQrs out;
@@ -50,19 +21,9 @@ Result<RecordQrs> detectRecordQrs(const EcgRecord& record, int lead, QrsDetector
         return fileError(
             record.sourcePath,
             QStringLiteral("no lead %1 (the record has %2)").arg(lead).arg(record.leadCount()));
-    // ECG leads (voltage units) at the frame rate; any lead at all when none is a voltage
-    // (e.g. a CSV without units), or just the lead asked for.
-    std::vector<float> scale;
-    for (int pass = 0; pass < 2 && out.leadsUsed.empty(); ++pass)
-        for (int l = 0; l < record.leadCount(); ++l) {
-            const Lead& info = record.leads[std::size_t(l)];
-            const float factor = millivoltFactor(info.units);
-            if ((lead < 0 || l == lead) && info.samplesPerFrame == 1 &&
-                (factor > 0.0f || pass == 1 || lead >= 0)) {
-                out.leadsUsed.push_back(l);
-                scale.push_back(factor > 0.0f ? factor : 1.0f);
-            }
-        }
+    const std::vector<LeadChoice> chosen = ecgLeadsAtFrameRate(record, lead);
+    for (const LeadChoice& c : chosen)
+        out.leadsUsed.push_back(c.lead);
     if (out.leadsUsed.empty())
         return fileError(record.sourcePath,
                          QStringLiteral("no lead at the frame rate to detect QRS complexes in"));
@@ -77,9 +38,8 @@ Result<RecordQrs> detectRecordQrs(const EcgRecord& record, int lead, QrsDetector
         const std::int64_t readFirst = std::max<std::int64_t>(0, start - overlap);
         const std::int64_t readLast = std::min(n, start + chunk + overlap);
         std::vector<std::vector<float>> leads;
-        for (std::size_t i = 0; i < out.leadsUsed.size(); ++i)
-            leads.push_back(
-                cleanLead(record, out.leadsUsed[i], readFirst, readLast - readFirst, scale[i]));
+        for (const LeadChoice& c : chosen)
+            leads.push_back(heldLeadMillivolts(record, c, readFirst, readLast - readFirst));
         std::vector<std::span<const float>> spans(leads.begin(), leads.end());
         QElapsedTimer timer;
         timer.start();
