@@ -1,5 +1,6 @@
 #include "ecg/EcgWorkspace.h"
 
+#include "ecg/BeatTemplateReview.h"
 #include "ecg/EcgCalibrationDialog.h"
 #include "ecg/EcgNavigator.h"
 #include "ecg/EcgReader.h"
@@ -16,8 +17,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 
+#include <QAction>
 #include <QFutureWatcher>
 #include <QSettings>
+#include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -29,6 +32,7 @@ namespace cardiolens::widgets {
 
 namespace {
 constexpr const char* kDetector = "detector";
+constexpr const char* kEdited = "edited"; // annotator of the labels edited in this session
 constexpr const char* kCalibrationKey = "ecg/screenCalibration";
 constexpr double kMaxRestingSeconds = 60.0;
 // Beat detection on open only for records up to this long (24-h Holters: on demand later).
@@ -67,7 +71,14 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
-    layout->addWidget(m_view, 1);
+    m_review = new BeatTemplateReview(this);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(m_review->panel());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_review->panel()->hide();
+    layout->addWidget(split, 1);
     layout->addWidget(m_navigator);
 
     connect(m_view, &EcgStripView::viewChanged, this, &EcgWorkspace::onViewChanged);
@@ -88,6 +99,33 @@ EcgWorkspace::EcgWorkspace(QWidget* parent) : QWidget(parent) {
     connect(m_toolBar, &EcgToolBar::exportRequested, this, &EcgWorkspace::askExport);
 
     m_view->setCalibration(QSettings().value(QLatin1String(kCalibrationKey), 1.0).toDouble());
+
+    connect(m_review, &BeatTemplateReview::statusMessage, this, &EcgWorkspace::statusMessage);
+    connect(m_review, &BeatTemplateReview::timeRequested, this,
+            [this](double t) { m_view->goToTime(t - m_view->pageSeconds() / 2); });
+    connect(m_review, &BeatTemplateReview::annotationsEdited, this,
+            [this](const std::vector<ecg::Annotation>& items) {
+                if (!m_source)
+                    return;
+                const auto& rec = m_source->record();
+                m_overlays.insert(
+                    QString::fromLatin1(kEdited),
+                    EcgOverlays::fromAnnotations(items, rec.frameRate, rec.durationSeconds()));
+                showAnnotator(QString::fromLatin1(kEdited));
+            });
+    auto* templates = new QAction(tr("Beat templates"), this);
+    templates->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    templates->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(templates, &QAction::triggered, this, &EcgWorkspace::showBeatTemplates);
+    auto* undo = new QAction(tr("Undo label edit"), this);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undo, &QAction::triggered, m_review, &BeatTemplateReview::undo);
+    auto* redo = new QAction(tr("Redo label edit"), this);
+    redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(redo, &QAction::triggered, m_review, &BeatTemplateReview::redo);
+    addActions({templates, undo, redo});
 
     m_modelRun = new ModelRunController(this);
     connect(m_modelRun, &ModelRunController::failed, this, &EcgWorkspace::statusMessage);
@@ -231,6 +269,18 @@ Result<bool> EcgWorkspace::openRecord(const QString& path) {
                              .arg(record.frameRate)
                              .arg(record.durationSeconds(), 0, 'f', 1));
     return true;
+}
+
+void EcgWorkspace::showBeatTemplates() {
+    if (!m_source)
+        return;
+    std::vector<ecg::Annotation> items;
+    if (!m_annotator.isEmpty() && m_annotator != QLatin1String(kDetector) &&
+        !m_annotator.startsWith(QLatin1String("model:")))
+        if (auto set = ecg::MitAnnotationIO::read(m_currentFile, m_annotator))
+            items = std::move(set->items);
+    m_review->panel()->show();
+    m_review->start(m_source->record(), std::move(items));
 }
 
 void EcgWorkspace::showAnnotator(const QString& annotator) {

@@ -21,6 +21,7 @@ struct InferenceResult;
 
 namespace cardiolens::widgets {
 
+class BeatTemplateReview;
 class EcgNavigator;
 class ModelRunController;
 class EcgStripView;
@@ -51,6 +52,11 @@ public:
     QStringList annotators() const { return m_overlays.keys(); }
     QString currentAnnotator() const { return m_annotator; }
     void showAnnotator(const QString& annotator);
+
+    /// Clusters the shown annotator's beats (the detector's when it has none) and opens the
+    /// template gallery beside the strip; labelling a cluster edits annotator "edited".
+    void showBeatTemplates();
+    BeatTemplateReview* beatReview() const { return m_review; }
 
     /// Shows the screen-calibration dialog and stores the result in the settings.
     void calibrateScreen();
@@ -89,6 +95,7 @@ private:
     QTimer* m_pyramidTimer = nullptr;
     QFutureWatcher<std::vector<std::int64_t>>* m_detection = nullptr;
     ModelRunController* m_modelRun = nullptr;
+    BeatTemplateReview* m_review = nullptr;
     QMap<QString, EcgOverlays> m_overlays;
     QString m_annotator;
     QString m_currentFile;

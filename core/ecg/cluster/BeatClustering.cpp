@@ -33,8 +33,9 @@ std::vector<float> prematurityOf(const std::vector<std::int64_t>& beats, int loc
     const auto shortSpan = std::size_t(std::max(2, localBeats));
     const std::size_t longSpan = 8 * shortSpan;
     for (std::size_t i = 2; i < beats.size(); ++i) {
-        const double usual = std::max(medianRr(beats, i > shortSpan ? i - shortSpan : 1, i, scratch),
-                                      medianRr(beats, i > longSpan ? i - longSpan : 1, i, scratch));
+        const double usual =
+            std::max(medianRr(beats, i > shortSpan ? i - shortSpan : 1, i, scratch),
+                     medianRr(beats, i > longSpan ? i - longSpan : 1, i, scratch));
         if (usual > 0.0)
             out[i] = float(double(beats[i] - beats[i - 1]) / usual);
     }
@@ -201,6 +202,11 @@ Result<BeatClustering> clusterBeats(const EcgRecord& record, std::vector<std::in
         }
         cluster.meanPrematurity = p / double(cluster.members.size());
         cluster.median = medianBeat(windows.value(), cluster.members);
+        const std::size_t shown = std::min<std::size_t>(12, cluster.members.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            const float* row = windows->row(cluster.members[i * cluster.members.size() / shown]);
+            cluster.examples.emplace_back(row, row + windows->dims);
+        }
         out.clusters.push_back(std::move(cluster));
     }
     out.beats = std::move(beats);

@@ -26,7 +26,8 @@ struct BeatCluster {
     int id = 0;                       ///< Rank by size: 0 is the largest.
     std::vector<std::size_t> members; ///< Indices into BeatClustering::beats, in time order.
     std::vector<float> median;        ///< Median beat, lead-major: leads x windowSamples, mV.
-    double meanPrematurity = 1.0;     ///< Mean RR / local RR of the members.
+    std::vector<std::vector<float>> examples; ///< Up to 12 members spread over the cluster.
+    double meanPrematurity = 1.0;             ///< Mean RR / local RR of the members.
     bool premature = false;
     bool outlier = false;
 };
