@@ -50,6 +50,8 @@ private Q_SLOTS:
 
         // A stroke with the LV myocardium label beside the blood pool.
         CineView* view = w.view();
+        QTest::qWait(100); // the palette's appearance re-lays out (and resets) the view first
+        view->zoomBy(2.5); // editing is done zoomed in
         session->editor()->setActiveLabel(2);
         const QPoint a =
             view->widgetPointForPixel(contour.points[0].x, contour.points[0].y).toPoint();
