@@ -219,6 +219,33 @@ private Q_SLOTS:
         QVERIFY(plane() == before);
     }
 
+    void frameOperationsFromThePalette() {
+        // Paint the slices below and above, then interpolate the shown one: one action.
+        const int slice = 9, phase = m_view->phase();
+        QTest::keyClick(m_view.get(), Qt::Key_B);
+        m_editor->setActiveLabel(1);
+        m_editor->setBrushRadius(8.0);
+        for (int s : {slice - 1, slice + 1}) {
+            m_view->showFrame(s, phase);
+            const QPoint c = m_view->widgetPointForPixel(s < slice ? 180 : 190, 180).toPoint();
+            drag({c, c + QPoint(6, 4)});
+        }
+        m_view->showFrame(slice, phase);
+        const auto before = plane();
+        const int entries = m_doc->history().undoCount();
+        QVERIFY(m_editor->run(FrameOperations::Operation::InterpolateSlices));
+        QCOMPARE(m_doc->history().undoCount(), entries + 1);
+        const auto between = plane();
+        QVERIFY(std::count(between.begin(), between.end(), 1) >
+                std::count(before.begin(), before.end(), 1) + 50);
+        QVERIFY(m_doc->labels().at(185, 180, slice, phase) == 1);
+        // Copy from the previous phase replaces the frame; undo brings it back.
+        QVERIFY(m_editor->run(FrameOperations::Operation::CopyPreviousPhase));
+        QVERIFY(plane() != between);
+        QVERIFY(m_editor->undo());
+        QVERIFY(plane() == between);
+    }
+
     void cleanupTestCase() {
         if (m_editor)
             m_editor->attach(nullptr, nullptr, nullptr);

@@ -2,12 +2,14 @@
 
 #include "imaging/CardiacLabel.h"
 #include "imaging/edit/EditableLabels.h"
+#include "imaging/edit/FrameOperations.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QPixmap>
 #include <QToolButton>
 
@@ -98,6 +100,16 @@ EditPalette::EditPalette(LabelEditor* editor, QWidget* parent) : QWidget(parent)
     auto* historyRow = new QHBoxLayout;
     historyRow->addWidget(m_undo);
     historyRow->addWidget(m_redo);
+    // One-click operations on the shown frame, each one undoable action.
+    auto* operations = new QToolButton(this);
+    operations->setText(tr("Frame"));
+    operations->setToolTip(tr("Holes, islands, copy, propagate, interpolate, clear"));
+    operations->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(operations);
+    for (FrameOperations::Operation op : FrameOperations::all())
+        menu->addAction(FrameOperations::title(op), this, [this, op] { m_editor->run(op); });
+    operations->setMenu(menu);
+    historyRow->addWidget(operations);
     historyRow->addStretch(1);
 
     auto* form = new QFormLayout(this);

@@ -115,6 +115,13 @@ bool LabelEditor::redo() {
     return m_ctx.doc->redo();
 }
 
+bool LabelEditor::run(FrameOperations::Operation op) {
+    if (!m_ctx.doc || m_pressed)
+        return false;
+    activeTool()->cancel();
+    return FrameOperations::run(op, *m_ctx.doc, m_ctx.slice, m_ctx.phase, m_ctx.activeLabel);
+}
+
 bool LabelEditor::mousePress(CineView& view, QMouseEvent* e) {
     if (!m_ctx.doc || e->button() != Qt::LeftButton)
         return false;

@@ -2,6 +2,7 @@
 
 #include "imaging/edit/CineEditor.h"
 #include "imaging/edit/EditTool.h"
+#include "imaging/edit/FrameOperations.h"
 
 #include <QObject>
 #include <QPointer>
@@ -43,6 +44,8 @@ public:
 
     bool undo();
     bool redo();
+    /// One of the palette's frame operations on the shown frame with the active label.
+    bool run(FrameOperations::Operation op);
 
     // CineEditor
     bool mousePress(CineView& view, QMouseEvent* event) override;
