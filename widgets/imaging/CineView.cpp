@@ -189,8 +189,11 @@ void CineView::refreshFrame() {
     update();
 }
 
-void CineView::refreshOverlay() {
-    m_layer->update();
+void CineView::refreshOverlay(const QRect& area) {
+    if (area.isEmpty())
+        m_layer->update();
+    else
+        m_layer->update(area);
 }
 
 void CineView::setContours(const std::vector<imaging::FrameContour>* contours) {

@@ -51,8 +51,9 @@ public:
     CineEditor* editor() const { return m_editor; }
     /// Re-blends the shown frame (after its labels changed) and schedules a repaint.
     void refreshFrame();
-    /// Repaints the text/tool layer over the picture (e.g. a moving brush cursor).
-    void refreshOverlay();
+    /// Repaints the text/tool layer over the picture (e.g. a moving brush cursor), all of
+    /// it or only \a area (widget coordinates): small areas keep software GL fast.
+    void refreshOverlay(const QRect& area = {});
     void setOverlayStyle(const imaging::LabelOverlayStyle& style);
     const imaging::LabelOverlayStyle& overlayStyle() const { return m_style; }
     void setOverlayVisible(bool visible);

@@ -49,6 +49,16 @@ bool BrushTool::cancel() {
     return true;
 }
 
+QRectF BrushTool::feedbackRect(const CineView& view, std::optional<QPointF> hover) const {
+    if (!hover || !m_ctx.doc)
+        return {};
+    const auto radii = m_ctx.brush.radiiInPixels(m_ctx.doc->labels().geometry().pixelSpacing);
+    const QPointF scale = view.widgetPixelsPerFramePixel();
+    const QPointF c = view.widgetPointForPixel(hover->x(), hover->y());
+    const double rx = radii[0] * scale.x() + 4.0, ry = radii[1] * scale.y() + 4.0;
+    return {c.x() - rx, c.y() - ry, 2 * rx, 2 * ry};
+}
+
 void BrushTool::paint(QPainter& painter, const CineView& view, std::optional<QPointF> hover) const {
     if (!hover || !m_ctx.doc)
         return;

@@ -19,6 +19,7 @@ public:
     void release(QPointF p) override;
     bool cancel() override;
     bool isBusy() const override { return m_stroke != nullptr; }
+    QRectF feedbackRect(const CineView& view, std::optional<QPointF> hover) const override;
     void paint(QPainter& painter, const CineView& view,
                std::optional<QPointF> hover) const override;
 

@@ -3,6 +3,7 @@
 #include "imaging/edit/BrushStroke.h"
 
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 
 #include <optional>
@@ -47,6 +48,9 @@ public:
     virtual bool finish() { return false; }
     virtual bool cancel() { return false; }
     virtual bool isBusy() const { return false; }
+    /// Widget area paint() draws in for \a hover (repainted when the pointer moves); the
+    /// default, an empty rectangle, means the whole view.
+    virtual QRectF feedbackRect(const CineView&, std::optional<QPointF>) const { return {}; }
     /// Feedback over the frame; \a hover is the pointer's frame point, if over the view.
     virtual void paint(QPainter& painter, const CineView& view,
                        std::optional<QPointF> hover) const = 0;

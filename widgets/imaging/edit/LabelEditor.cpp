@@ -122,6 +122,15 @@ bool LabelEditor::run(FrameOperations::Operation op) {
     return FrameOperations::run(op, *m_ctx.doc, m_ctx.slice, m_ctx.phase, m_ctx.activeLabel);
 }
 
+void LabelEditor::refreshFeedback(CineView& view) {
+    const QRect now = activeTool()->feedbackRect(view, m_hover).toAlignedRect();
+    if (now.isEmpty())
+        view.refreshOverlay(); // the tool draws anywhere (a polygon in progress)
+    else
+        view.refreshOverlay(m_feedback.isEmpty() ? now : now.united(m_feedback));
+    m_feedback = now;
+}
+
 bool LabelEditor::mousePress(CineView& view, QMouseEvent* e) {
     if (!m_ctx.doc || e->button() != Qt::LeftButton)
         return false;
@@ -133,7 +142,7 @@ bool LabelEditor::mousePress(CineView& view, QMouseEvent* e) {
     }
     m_pressed = true;
     activeTool()->press(p, e->modifiers());
-    view.refreshOverlay();
+    refreshFeedback(view);
     return true;
 }
 
@@ -141,7 +150,7 @@ bool LabelEditor::mouseMove(CineView& view, QMouseEvent* e) {
     if (!m_ctx.doc)
         return false;
     m_hover = view.framePointAt(e->position());
-    view.refreshOverlay();
+    refreshFeedback(view);
     if (!m_pressed)
         return false; // hovering: the viewer still pans / windows with its buttons
     activeTool()->drag(*m_hover);
@@ -153,7 +162,7 @@ bool LabelEditor::mouseRelease(CineView& view, QMouseEvent* e) {
         return false;
     m_pressed = false;
     activeTool()->release(view.framePointAt(e->position()));
-    view.refreshOverlay();
+    refreshFeedback(view);
     return true;
 }
 

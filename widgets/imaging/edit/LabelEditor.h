@@ -65,12 +65,15 @@ private:
     EditTool* activeTool() const { return m_tools[std::size_t(m_tool)].get(); }
     void onDocumentFrameChanged(int slice, int phase);
     void onViewFrameChanged(int slice, int phase);
+    /// Repaints the tool feedback where it was and where it is now.
+    void refreshFeedback(CineView& view);
 
     EditContext m_ctx;
     std::array<std::unique_ptr<EditTool>, 4> m_tools;
     Tool m_tool = Tool::Brush;
     QPointer<CineView> m_view;
     std::optional<QPointF> m_hover;
+    QRect m_feedback; // where the tool's feedback was last drawn
     bool m_pressed = false;
     QMetaObject::Connection m_docConnection;
     QMetaObject::Connection m_viewConnection;
