@@ -20,6 +20,7 @@ ContourEdit::ContourEdit(const EditableLabels& doc, int slice, int phase, std::u
     MaskContourTracer::Options options;
     options.simplifyTolerance = simplifyTolerance;
     m_outlines = MaskContourTracer::trace(mask, label, options);
+    m_traced = rasterised();
 }
 
 std::optional<ContourEdit::Vertex> ContourEdit::nearestVertex(Point2 point,
@@ -61,6 +62,8 @@ bool ContourEdit::apply(EditableLabels& doc, PaintRule rule) const {
     const Mask2D inside = rasterised();
     auto pixels = frame.pixels();
     for (std::size_t i = 0; i < pixels.size(); ++i) {
+        if (inside.values[i] == m_traced.values[i])
+            continue;
         std::uint8_t& v = pixels[i];
         if (inside.values[i]) {
             if (v != m_label && rule.allows(v))

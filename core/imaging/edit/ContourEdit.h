@@ -36,8 +36,10 @@ public:
 
     /// The edited outlines rasterised on the frame's grid (label where inside, else 0).
     Mask2D rasterised() const;
-    /// Writes the edited region: pixels inside the outlines that \a rule allows get the
-    /// label, pixels of the label outside them become background. False when nothing changed.
+    /// Writes what the edits changed: pixels the edited outlines cover and the traced ones
+    /// did not get the label (where \a rule allows), pixels of the label they no longer
+    /// cover become background. Only those pixels change, so a simplified outline's small
+    /// staircase differences elsewhere never reach the labels. False when nothing changed.
     bool apply(EditableLabels& doc, PaintRule rule = {}) const;
 
 private:
@@ -47,6 +49,7 @@ private:
     int m_height = 0;
     std::uint8_t m_label = 0;
     std::vector<Polygon> m_outlines;
+    Mask2D m_traced; // the outlines as traced, rasterised
 };
 
 } // namespace cardiolens::imaging

@@ -368,6 +368,36 @@ private Q_SLOTS:
         QVERIFY(countValue(f, 1) > countValue(start, 1));
         QVERIFY(doc.undo());
         QVERIFY(frameCopy(doc.labels(), 0, 0) == start);
+
+        // A simplified outline (fewer, draggable vertices) changes only what a drag moved.
+        EditableLabels round(makeLabels(60, 60, 1, 1));
+        PolygonFill::apply(round, 0, 0, {{30, 8}, {50, 20}, {52, 40}, {30, 52}, {10, 40}, {8, 20}},
+                           1);
+        const auto roundStart = frameCopy(round.labels(), 0, 0);
+        ContourEdit simplified(round, 0, 0, 1, 0.5);
+        QVERIFY(simplified.rasterised().values != roundStart); // not exact...
+        QVERIFY(!simplified.apply(round)); // ...but an undragged apply is a no-op
+        const auto top = simplified.nearestVertex({30, 7.5}, 3.0);
+        QVERIFY(top.has_value());
+        const Polygon& ring = simplified.outlines()[std::size_t(top->outline)];
+        const std::size_t k = std::size_t(top->index), n = ring.size();
+        const Point2 was = ring[k], prev = ring[(k + n - 1) % n], next = ring[(k + 1) % n];
+        // Only the two edges at the dragged vertex move: changes stay in their box.
+        const double lowest = std::max(prev.y, next.y) + 0.5;
+        const double left = std::min(prev.x, next.x) - 0.5, right = std::max(prev.x, next.x) + 0.5;
+        simplified.moveVertex(*top, {was.x, was.y - 5});
+        QVERIFY(simplified.apply(round));
+        const auto moved = frameCopy(round.labels(), 0, 0);
+        int changed = 0;
+        for (int y = 0; y < 60; ++y)
+            for (int x = 0; x < 60; ++x)
+                if (moved[std::size_t(y) * 60 + std::size_t(x)] !=
+                    roundStart[std::size_t(y) * 60 + std::size_t(x)]) {
+                    ++changed;
+                    QVERIFY2(y <= lowest && x >= left && x <= right,
+                             qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
+                }
+        QVERIFY(changed > 10);
     }
 
     void holesAndIslands() {
