@@ -8,6 +8,7 @@
 #include "imaging/ImageLoader.h"
 #include "imaging/PolygonRasterizer.h"
 #include "imaging/edit/BrushStroke.h"
+#include "imaging/edit/ContourEdit.h"
 #include "imaging/edit/EditableLabels.h"
 #include "imaging/edit/LabelEditor.h"
 
@@ -217,6 +218,44 @@ private Q_SLOTS:
         QVERIFY(plane() == expected.values);
         QTest::keyClick(m_view.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(plane() == before);
+    }
+
+    void contourToolDragsAVertex() {
+        m_view->showFrame(6, 4); // holds the label-3 stroke of the first test
+        QTest::keyClick(m_view.get(), Qt::Key_C);
+        QCOMPARE(m_editor->tool(), LabelEditor::Tool::Contour);
+        m_editor->setActiveLabel(3);
+        const auto before = plane();
+        QVERIFY(std::count(before.begin(), before.end(), 3) > 100);
+        imaging::ContourEdit probe(*m_doc, 6, 4, 3, 0.7);
+        QVERIFY(!probe.outlines().empty());
+        const imaging::Point2 v = probe.outlines()[0][0];
+        const QPoint from = m_view->widgetPointForPixel(v.x, v.y).toPoint();
+        const QPoint to = from + QPoint(30, -20);
+        // The same drag through the core alone, on a copy of the frame.
+        imaging::EditableLabels scratch(std::move(imaging::LabelVolume::like(*m_mri).value()));
+        {
+            auto tx = scratch.begin(QStringLiteral("copy"));
+            auto f = tx.frame(6, 4).pixels();
+            std::copy(before.begin(), before.end(), f.begin());
+            tx.commit();
+        }
+        imaging::ContourEdit expected(scratch, 6, 4, 3, 0.7);
+        const QPointF grab = m_view->framePointAt(QPointF(from));
+        const auto vertex = expected.nearestVertex({grab.x(), grab.y()}, 3.0);
+        QVERIFY(vertex.has_value());
+        const QPointF drop = m_view->framePointAt(QPointF(to));
+        expected.moveVertex(*vertex, {drop.x(), drop.y()});
+        QVERIFY(expected.apply(scratch));
+        const int entries = m_doc->history().undoCount();
+        drag({from, from + (to - from) / 2, to});
+        QCOMPARE(m_doc->history().undoCount(), entries + 1);
+        const auto want = scratch.labels().frame(6, 4).pixels();
+        QVERIFY(plane() == std::vector<std::uint8_t>(want.begin(), want.end()));
+        QVERIFY(plane() != before);
+        QTest::keyClick(m_view.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(plane() == before);
+        QTest::keyClick(m_view.get(), Qt::Key_B);
     }
 
     void frameOperationsFromThePalette() {

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QPixmap>
@@ -24,7 +25,7 @@ QIcon swatch(const std::array<std::uint8_t, 3>& rgb) {
 } // namespace
 
 EditPalette::EditPalette(LabelEditor* editor, QWidget* parent) : QWidget(parent), m_editor(editor) {
-    auto* toolRow = new QHBoxLayout;
+    auto* toolRow = new QGridLayout;
     toolRow->setSpacing(2);
     m_tools = new QButtonGroup(this);
     const struct {
@@ -39,15 +40,20 @@ EditPalette::EditPalette(LabelEditor* editor, QWidget* parent) : QWidget(parent)
             "point subtracts")},
         {LabelEditor::Tool::Lasso, tr("Lasso"),
          tr("Freehand lasso (L): drag around; Shift at the start subtracts")},
+        {LabelEditor::Tool::Contour, tr("Contour"),
+         tr("Contour (C): drag a vertex of the active label's outline")},
     };
+    int column = 0;
     for (const auto& t : tools) {
         auto* b = new QToolButton(this);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         b->setText(t.text);
         b->setToolTip(t.tip);
         b->setCheckable(true);
         b->setChecked(editor->tool() == t.tool);
         m_tools->addButton(b, int(t.tool));
-        toolRow->addWidget(b);
+        toolRow->addWidget(b, column / 3, column % 3);
+        ++column;
     }
     connect(m_tools, &QButtonGroup::idClicked, this,
             [this](int id) { m_editor->setTool(static_cast<LabelEditor::Tool>(id)); });

@@ -2,6 +2,7 @@
 
 #include "imaging/CineView.h"
 #include "imaging/edit/BrushTool.h"
+#include "imaging/edit/ContourTool.h"
 #include "imaging/edit/EditableLabels.h"
 #include "imaging/edit/PolygonTool.h"
 
@@ -22,6 +23,7 @@ LabelEditor::LabelEditor(QObject* parent) : QObject(parent) {
         std::make_unique<PolygonTool>(m_ctx, PolygonTool::Kind::Polygon);
     m_tools[std::size_t(Tool::Lasso)] =
         std::make_unique<PolygonTool>(m_ctx, PolygonTool::Kind::Lasso);
+    m_tools[std::size_t(Tool::Contour)] = std::make_unique<ContourTool>(m_ctx);
 }
 
 LabelEditor::~LabelEditor() {
@@ -199,6 +201,9 @@ bool LabelEditor::key(CineView& view, QKeyEvent* e) {
         return true;
     case Qt::Key_L:
         setTool(Tool::Lasso);
+        return true;
+    case Qt::Key_C:
+        setTool(Tool::Contour);
         return true;
     case Qt::Key_BracketLeft:
         setBrushRadius(brushRadius() / 1.15);

@@ -15,14 +15,15 @@ namespace cardiolens::widgets {
 
 /// Edit mode of a CineView: routes the left mouse button and the editing keys to the
 /// active tool, which calls the core operations on an EditableLabels document. Keys
-/// (ITK-SNAP / Slicer habits): B paintbrush, E eraser, P polygon, L lasso, 1-8 active
+/// (ITK-SNAP / Slicer habits): B paintbrush, E eraser, P polygon, L lasso, C contour
+/// (drag a vertex), 1-8 active
 /// label, [ and ] or Shift+wheel brush size, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo,
 /// Enter closes a polygon, Escape abandons it or the stroke. The other buttons and keys
 /// keep their viewer meaning (middle-drag pan, right-drag window/level, arrows, Space).
 class LabelEditor : public QObject, public CineEditor {
     Q_OBJECT
 public:
-    enum class Tool { Brush, Eraser, Polygon, Lasso };
+    enum class Tool { Brush, Eraser, Polygon, Lasso, Contour };
 
     explicit LabelEditor(QObject* parent = nullptr);
     ~LabelEditor() override;
@@ -69,7 +70,7 @@ private:
     void refreshFeedback(CineView& view);
 
     EditContext m_ctx;
-    std::array<std::unique_ptr<EditTool>, 4> m_tools;
+    std::array<std::unique_ptr<EditTool>, 5> m_tools;
     Tool m_tool = Tool::Brush;
     QPointer<CineView> m_view;
     std::optional<QPointF> m_hover;
