@@ -1,6 +1,8 @@
 #include "imaging/CineView.h"
 
 #include "imaging/CineVolume.h"
+#include "imaging/LabelVolume.h"
+#include "imaging/edit/CineEditor.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -96,6 +98,7 @@ void CineView::setVolume(const imaging::CineVolume* volume) {
     m_volume = volume && !volume->isEmpty() ? volume : nullptr;
     m_labels = nullptr;
     m_contours = nullptr;
+    m_workingLabels = nullptr;
     allocateBuffers();
     if (!m_volume) {
         update();
@@ -141,6 +144,8 @@ void CineView::uploadFrame() {
         m_labels && m_overlayVisible && m_labels->nx == d->width && m_labels->ny == d->height
             ? imaging::labelFrame(*m_labels, m_slice, m_phase)
             : nullptr;
+    if (m_workingLabels && m_overlayVisible)
+        labels = m_workingLabels->frame(m_slice, m_phase).pixels().data();
     auto* dst = static_cast<std::uint8_t*>(d->image->GetScalarPointer());
     const std::span<std::uint8_t> rgb{dst, std::size_t(d->width) * std::size_t(d->height) * 3};
     imaging::renderFrameRgb(*m_volume, m_slice, m_phase, m_wl, labels, labels ? &m_style : nullptr,
@@ -166,6 +171,29 @@ void CineView::setLabels(const imaging::LabelCine* labels) {
     m_labels = labels;
     uploadOverlay();
     update();
+}
+
+void CineView::setWorkingLabels(const imaging::LabelVolume* labels) {
+    m_workingLabels =
+        labels && m_volume && labels->extent() == m_volume->extent() ? labels : nullptr;
+    refreshFrame();
+}
+
+void CineView::setEditor(CineEditor* editor) {
+    m_editor = editor;
+    m_layer->update();
+}
+
+void CineView::refreshFrame() {
+    uploadFrame();
+    update();
+}
+
+void CineView::refreshOverlay(const QRect& area) {
+    if (area.isEmpty())
+        m_layer->update();
+    else
+        m_layer->update(area);
 }
 
 void CineView::setContours(const std::vector<imaging::FrameContour>* contours) {
@@ -347,6 +375,23 @@ QPointF CineView::widgetPointForPixel(double x, double y) const {
     return {display[0] / dpr, height() - display[1] / dpr};
 }
 
+QPointF CineView::framePointAt(QPointF p) const {
+    const qreal dpr = devicePixelRatioF();
+    d->renderer->SetDisplayPoint(p.x() * dpr, (height() - p.y()) * dpr, 0.0);
+    d->renderer->DisplayToWorld();
+    double world[4];
+    d->renderer->GetWorldPoint(world);
+    if (world[3] != 0.0)
+        for (double& v : world)
+            v /= world[3];
+    return {world[0] / d->spacing[0], d->height - 1 - world[1] / d->spacing[1]};
+}
+
+QPointF CineView::widgetPixelsPerFramePixel() const {
+    const double k = mmPerWidgetPixel();
+    return {k > 0 ? d->spacing[0] / k : 1.0, k > 0 ? d->spacing[1] / k : 1.0};
+}
+
 std::optional<QPoint> CineView::pixelAt(QPointF p) const {
     if (!m_volume)
         return std::nullopt;
@@ -387,16 +432,24 @@ QString CineView::readout(QPoint px) const {
 }
 
 void CineView::mousePressEvent(QMouseEvent* e) {
+    setFocus();
+    if (m_editor && m_editor->mousePress(*this, e))
+        return;
     m_dragButton = e->button();
     m_dragLast = e->position();
-    setFocus();
 }
 
-void CineView::mouseReleaseEvent(QMouseEvent*) {
+void CineView::mouseReleaseEvent(QMouseEvent* e) {
+    if (m_editor && m_editor->mouseRelease(*this, e))
+        return;
     m_dragButton = Qt::NoButton;
 }
 
 void CineView::mouseMoveEvent(QMouseEvent* e) {
+    if (m_editor && m_editor->mouseMove(*this, e)) {
+        m_dragLast = e->position();
+        return;
+    }
     const QPointF delta = e->position() - m_dragLast;
     m_dragLast = e->position();
     if (m_dragButton == Qt::RightButton) {
@@ -414,12 +467,16 @@ void CineView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void CineView::leaveEvent(QEvent* e) {
+    if (m_editor)
+        m_editor->leave(*this);
     m_hoverPixel.reset();
     updateAnnotations(AnnotationArea::Bottom);
     VtkHostWidget::leaveEvent(e);
 }
 
 void CineView::wheelEvent(QWheelEvent* e) {
+    if (m_editor && m_editor->wheel(*this, e))
+        return;
     const double steps = e->angleDelta().y() / 120.0;
     if (e->modifiers() & Qt::ControlModifier)
         stepSlice(steps > 0 ? 1 : -1);
@@ -429,6 +486,8 @@ void CineView::wheelEvent(QWheelEvent* e) {
 }
 
 void CineView::keyPressEvent(QKeyEvent* e) {
+    if (m_editor && m_editor->key(*this, e))
+        return;
     switch (e->key()) {
     case Qt::Key_Up:
         stepSlice(1);
@@ -542,6 +601,11 @@ void CineView::drawAnnotations(QPainter& p) {
         text({width() - m, m + 2 * fm.height()}, m_caption, Qt::AlignRight);
     if (m_hoverPixel)
         text({m, height() - m - fm.descent()}, readout(*m_hoverPixel), Qt::AlignLeft);
+    if (m_editor) {
+        p.save();
+        m_editor->paintOverlay(p, *this);
+        p.restore();
+    }
 
     // Orientation letters from the direction cosines (screen right = +x, down = +y).
     const auto& dir = g.direction;

@@ -14,11 +14,14 @@
 
 namespace cardiolens::imaging {
 class CineVolume;
-}
+class LabelVolume;
+} // namespace cardiolens::imaging
 
 class QPainter;
 
 namespace cardiolens::widgets {
+
+class CineEditor;
 
 /// One slice of a cine at one phase, drawn by VTK: grey or colour (echo) frames, label
 /// overlay (fill or outline), expert point contours, window/level, zoom/pan, pixel readout,
@@ -39,6 +42,18 @@ public:
     void setLabels(const imaging::LabelCine* labels);
     const imaging::LabelCine* labels() const { return m_labels; }
     void setContours(const std::vector<imaging::FrameContour>* contours);
+    /// Working labels being edited (every frame present): shown instead of setLabels()'s
+    /// while set. Not owned. refreshFrame() redraws after they change.
+    void setWorkingLabels(const imaging::LabelVolume* labels);
+    const imaging::LabelVolume* workingLabels() const { return m_workingLabels; }
+    /// Edit mode: \a editor (not owned, may be null) gets the mouse and keys first.
+    void setEditor(CineEditor* editor);
+    CineEditor* editor() const { return m_editor; }
+    /// Re-blends the shown frame (after its labels changed) and schedules a repaint.
+    void refreshFrame();
+    /// Repaints the text/tool layer over the picture (e.g. a moving brush cursor), all of
+    /// it or only \a area (widget coordinates): small areas keep software GL fast.
+    void refreshOverlay(const QRect& area = {});
     void setOverlayStyle(const imaging::LabelOverlayStyle& style);
     const imaging::LabelOverlayStyle& overlayStyle() const { return m_style; }
     void setOverlayVisible(bool visible);
@@ -73,6 +88,11 @@ public:
 
     /// Where the centre of frame pixel (x, y) lands, in widget (logical) coordinates.
     QPointF widgetPointForPixel(double x, double y) const;
+    /// Continuous frame coordinates (pixel centres on integers) of widget point \a p,
+    /// also outside the frame.
+    QPointF framePointAt(QPointF p) const;
+    /// Widget (logical) pixels per frame pixel along x and y at the current zoom.
+    QPointF widgetPixelsPerFramePixel() const;
     /// The frame pixel under widget point \a p, if any.
     std::optional<QPoint> pixelAt(QPointF p) const;
     /// "x, y  value  (mm)" readout for frame pixel \a pixel.
@@ -109,6 +129,8 @@ private:
     const imaging::CineVolume* m_volume = nullptr;
     const imaging::LabelCine* m_labels = nullptr;
     const std::vector<imaging::FrameContour>* m_contours = nullptr;
+    const imaging::LabelVolume* m_workingLabels = nullptr;
+    CineEditor* m_editor = nullptr;
     imaging::LabelOverlayStyle m_style = imaging::LabelOverlayStyle::fromLabelTable();
     bool m_overlayVisible = true;
     QString m_caption;

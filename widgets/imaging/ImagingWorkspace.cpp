@@ -11,6 +11,8 @@
 #include "imaging/LabelTableWidget.h"
 #include "imaging/LabelledCaseLoader.h"
 #include "imaging/LightboxView.h"
+#include "imaging/edit/EditPalette.h"
+#include "imaging/edit/EditSession.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -83,6 +85,7 @@ ImagingWorkspace::ImagingWorkspace(QWidget* parent) : QWidget(parent) {
 }
 
 ImagingWorkspace::~ImagingWorkspace() {
+    m_edit->reset();
     // Views hold raw pointers into the volume and labels: detach before they go.
     m_view->setVolume(nullptr);
     m_predictionView->setVolume(nullptr);
@@ -190,6 +193,26 @@ QWidget* ImagingWorkspace::buildPanel() {
     overlayLayout->addWidget(loadButton);
     overlayLayout->addWidget(m_labelTable, 1);
 
+    auto* editBox = new QGroupBox(tr("Edit"), this);
+    auto* editLayout = new QVBoxLayout(editBox);
+    m_edit = new EditSession(editBox, this);
+    m_editButton = new QPushButton(tr("Edit labels"), this);
+    m_editButton->setCheckable(true);
+    m_editButton->setToolTip(tr("Correct the labels shown: brush, eraser, polygon, lasso; "
+                                "every action can be undone"));
+    connect(m_editButton, &QPushButton::toggled, this, &ImagingWorkspace::setEditMode);
+    m_fromPrediction = new QPushButton(tr("Start from prediction"), this);
+    m_fromPrediction->setToolTip(tr("Replace the working labels by the model's prediction "
+                                    "(one undoable action)"));
+    m_fromPrediction->setVisible(false);
+    connect(m_fromPrediction, &QPushButton::clicked, this, [this] {
+        if (m_prediction)
+            m_edit->startFromPrediction(*m_prediction);
+    });
+    editLayout->addWidget(m_editButton);
+    editLayout->addWidget(m_edit->palette());
+    editLayout->addWidget(m_fromPrediction);
+
     auto* panel = new QVBoxLayout;
     panel->addWidget(m_info);
     panel->addLayout(frameForm);
@@ -198,6 +221,7 @@ QWidget* ImagingWorkspace::buildPanel() {
     panel->addWidget(new QLabel(tr("Layout")));
     panel->addWidget(m_layout);
     panel->addWidget(overlayBox, 1);
+    panel->addWidget(editBox);
     panel->addWidget(m_readout);
     auto* panelWidget = new QWidget(this);
     panelWidget->setLayout(panel);
@@ -247,6 +271,8 @@ Result<bool> ImagingWorkspace::openVolume(const QString& path) {
     if (!loaded)
         return loaded.error();
 
+    m_editButton->setChecked(false);
+    m_edit->reset();
     m_view->setVolume(nullptr);
     m_predictionView->setVolume(nullptr);
     m_lightbox->setVolume(nullptr);
@@ -307,6 +333,23 @@ Result<bool> ImagingWorkspace::loadPrediction(const QString& path) {
 void ImagingWorkspace::setPrediction(imaging::LabelCine labels) {
     m_prediction = std::move(labels);
     setLabelSource(LabelSource::Prediction);
+}
+
+void ImagingWorkspace::setEditMode(bool on) {
+    if (on == m_edit->isActive())
+        return;
+    if (on) {
+        auto started = m_edit->start(m_view, m_volume.get(), activeLabels());
+        if (!started) {
+            Q_EMIT statusMessage(started.error().message);
+            on = false;
+        }
+    } else {
+        m_edit->stop();
+    }
+    const QSignalBlocker block(m_editButton);
+    m_editButton->setChecked(on);
+    m_fromPrediction->setVisible(on && m_prediction.has_value());
 }
 
 void ImagingWorkspace::setLabelSource(LabelSource source) {

@@ -25,6 +25,7 @@ namespace cardiolens::widgets {
 
 class CineView;
 class CineMetricsPanel;
+class EditSession;
 class LabelTableWidget;
 class LightboxView;
 class LabelSurfaceView;
@@ -57,6 +58,9 @@ public:
     void setPrediction(imaging::LabelCine labels);
     void setLabelSource(LabelSource source);
     void setViewLayout(Layout layout);
+    /// Edit mode on the main view: the working labels start from the labels shown.
+    void setEditMode(bool on);
+    EditSession* editSession() const { return m_edit; }
     /// Shows frame (slice, phase) of the open volume in every view.
     void showFrame(int slice, int phase);
 
@@ -99,6 +103,9 @@ private:
     QComboBox* m_preset = nullptr;
     QComboBox* m_layout = nullptr;
     QComboBox* m_source = nullptr;
+    EditSession* m_edit = nullptr;
+    QPushButton* m_editButton = nullptr;
+    QPushButton* m_fromPrediction = nullptr;
     QString m_currentFile;
     SeriesChooser m_seriesChooser;
     std::unique_ptr<imaging::CineVolume> m_volume;
