@@ -44,8 +44,11 @@ Result<StoreLocation> StoreLocation::parse(const QString& text) {
 }
 
 QString StoreLocation::defaultSqlitePath() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("labels.sqlite"));
+    // The organisation's folder, not AppDataLocation itself: that one differs between the
+    // GUI (Cardiolens/Cardiolens) and the CLI (Cardiolens/cardiolens-cli), and both must
+    // see the same labels.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(dir).filePath(QStringLiteral("Cardiolens/labels.sqlite"));
 }
 
 QString StoreLocation::describe() const {

@@ -25,7 +25,8 @@ struct StoreLocation {
     /// A file path, or a URL postgresql://USER[:PASSWORD]@[HOST][:PORT]/DATABASE where a
     /// socket folder is given as ?host=/path (as libpq accepts it).
     static Result<StoreLocation> parse(const QString& text);
-    /// labels.sqlite in the user's data folder (QStandardPaths::AppDataLocation).
+    /// Cardiolens/labels.sqlite in the user's data folder (~/.local/share, $XDG_DATA_HOME),
+    /// shared by the GUI and the CLI.
     static QString defaultSqlitePath();
 
     /// The file path, or postgresql://user@host:port/database (no password), for messages.
