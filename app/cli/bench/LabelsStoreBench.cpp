@@ -6,6 +6,7 @@
 
 #include "labels/EditJournal.h"
 #include "labels/LabelStore.h"
+#include "labels/SegmentationCodec.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -88,6 +89,14 @@ QJsonObject runLabelsStore(const QStringList& args) {
             return {{QStringLiteral("error"), QStringLiteral("round trip differs")}};
     }
 
+    // The compression share of a save (it runs before the transaction).
+    std::vector<double> encode;
+    for (int i = 0; i < 5; ++i) {
+        const double t0 = nowMs();
+        const auto frames = SegmentationCodec::encode(labels, touched);
+        encode.push_back(nowMs() - t0);
+    }
+
     EditJournal journal(store);
     auto session = journal.begin(c->record->id, last, QStringLiteral("bench"), 256, 256);
     if (!session)
@@ -110,6 +119,7 @@ QJsonObject runLabelsStore(const QStringList& args) {
                                        : QStringLiteral("postgresql");
     o[QStringLiteral("save_ms")] = percentile(save, 50);
     o[QStringLiteral("save_max_ms")] = percentile(save, 100);
+    o[QStringLiteral("encode_ms")] = percentile(encode, 50);
     o[QStringLiteral("load_ms")] = percentile(load, 50);
     o[QStringLiteral("load_max_ms")] = percentile(load, 100);
     o[QStringLiteral("journal_append_ms")] = percentile(append, 50);
