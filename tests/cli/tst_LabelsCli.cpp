@@ -9,6 +9,8 @@
 #include "imaging/NiftiWriter.h"
 #include "labels/DatasetLabelImport.h"
 
+#include "SyntheticDatasets.h"
+
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -124,6 +126,51 @@ private Q_SLOTS:
                 ++checked;
             }
         QVERIFY(checked > 1000);
+    }
+
+    void importsEveryDatasetLayout() {
+        // ACDC, M&Ms, CAMUS and EchoNet cases in their exact layouts (generated: their
+        // terms forbid shipping them), each imported, shown and exported.
+        QTemporaryDir root;
+        auto cases = tools::SyntheticDatasets::writeAll(root.path());
+        QVERIFY(cases.ok());
+        const QString store = path(QStringLiteral("layouts.sqlite"));
+        QStringList layouts;
+        for (const tools::GeneratedCase& c : *cases) {
+            auto r = test::cli({QStringLiteral("labels"), QStringLiteral("import"), c.path,
+                                QStringLiteral("--store"), store});
+            QVERIFY2(r.exitCode == 0, qPrintable(c.layout + QStringLiteral(": ") + r.err));
+            QCOMPARE(r.json.value(QStringLiteral("origin")).toString(),
+                     QStringLiteral("dataset:") + c.layout);
+            QVERIFY2(r.json.value(QStringLiteral("labelled_frames")).toInt() >= 2,
+                     qPrintable(c.layout));
+            const QString rev = QString::number(r.json.value("revision").toInteger());
+            auto show = test::cli({QStringLiteral("labels"), QStringLiteral("show"), rev,
+                                   QStringLiteral("--store"), store});
+            CHECK_RUN(show, 0);
+            const QJsonObject seg = show.json.value("segmentation").toObject();
+            QVERIFY2(seg.value("voxels").toObject().value("lv_blood_pool").toInteger() > 0,
+                     qPrintable(c.layout));
+            // The labelled frames include the dataset's ED and ES frames.
+            QStringList frames;
+            for (const QJsonValue& f : seg.value("labelled_frames").toArray())
+                frames << QString::number(f.toArray()[1].toInt());
+            if (c.layout != QLatin1String("camus")) // CAMUS ED/ES may be stored as slices
+                QVERIFY2(frames.contains(QString::number(c.edFrame)) &&
+                             frames.contains(QString::number(c.esFrame)),
+                         qPrintable(c.layout + QStringLiteral(": ") + frames.join(',')));
+            const QString out = path(c.layout + QStringLiteral(".nii.gz"));
+            CHECK_RUN(test::cli({QStringLiteral("labels"), QStringLiteral("export"), rev,
+                                 QStringLiteral("--out"), out, QStringLiteral("--store"), store}),
+                      0);
+            auto back = ImageLoader::load(out);
+            QVERIFY(back.ok());
+            QCOMPARE(QJsonArray({back->width(), back->height(), back->slices(), back->phases()}),
+                     seg.value("grid").toArray());
+            layouts << c.layout;
+        }
+        QVERIFY(layouts.contains(QStringLiteral("camus")) &&
+                layouts.contains(QStringLiteral("echonet")));
     }
 
     void labelFileImportRoundTripsAndFollowsAMovedImage() {
