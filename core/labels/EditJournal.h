@@ -20,6 +20,13 @@ struct JournalPlane {
     int slice = 0;
     int phase = 0;
     QByteArray labels;
+
+    /// A copy of frame (slice, phase) of \a volume.
+    static JournalPlane of(const imaging::LabelVolume& volume, int slice, int phase) {
+        const auto px = volume.frame(slice, phase).pixels();
+        return {slice, phase,
+                QByteArray(reinterpret_cast<const char*>(px.data()), qsizetype(px.size()))};
+    }
 };
 
 /// One editor action as journaled: a name for the user ("Brush", "Fill holes") and the
