@@ -256,12 +256,8 @@ Result<SegmentationRevision> LabelStore::loadSegmentation(qint64 revisionId) {
         return f.error();
     std::vector<EncodedFrame> frames;
     while (f->next()) {
-        if (f->value(3).toString() != QLatin1String(SegmentationCodec::kEncoding))
-            return fileError(where(), QStringLiteral("revision %1: unknown frame encoding %2")
-                                          .arg(revisionId)
-                                          .arg(f->value(3).toString()));
         frames.push_back({f->value(0).toInt(), f->value(1).toInt(), f->value(2).toInt() != 0,
-                          f->value(4).toByteArray()});
+                          f->value(4).toByteArray(), f->value(3).toString()});
     }
     SegmentationRevision out;
     out.info = std::move(*info);

@@ -13,28 +13,86 @@ using imaging::LabelVolume;
 using imaging::VolumeExtent;
 using imaging::VolumeGeometry;
 
+namespace {
+quint32 storedSize(const QByteArray& data) {
+    const auto* p = reinterpret_cast<const uchar*>(data.constData());
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+QByteArray runLengthEncode(std::span<const std::uint8_t> plane) {
+    QByteArray runs;
+    runs.reserve(256);
+    for (std::size_t i = 0; i < plane.size();) {
+        const std::uint8_t value = plane[i];
+        std::size_t n = 1;
+        while (i + n < plane.size() && plane[i + n] == value)
+            ++n;
+        runs.append(char(value));
+        for (std::size_t left = n;; left >>= 7) { // LEB128
+            if (left < 0x80) {
+                runs.append(char(left));
+                break;
+            }
+            runs.append(char(0x80 | (left & 0x7f)));
+        }
+        i += n;
+    }
+    return runs;
+}
+
+bool runLengthDecode(const QByteArray& runs, std::span<std::uint8_t> out) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(runs.constData());
+    const std::size_t size = std::size_t(runs.size());
+    std::size_t at = 0, o = 0;
+    while (at < size) {
+        const std::uint8_t value = p[at++];
+        std::size_t n = 0;
+        for (int shift = 0;; shift += 7) {
+            if (at >= size || shift > 28)
+                return false;
+            n |= std::size_t(p[at] & 0x7f) << shift;
+            if (!(p[at++] & 0x80))
+                break;
+        }
+        if (n == 0 || n > out.size() - o)
+            return false;
+        std::memset(out.data() + o, value, n);
+        o += n;
+    }
+    return o == out.size();
+}
+} // namespace
+
 QByteArray SegmentationCodec::compressPlane(std::span<const std::uint8_t> plane) {
-    // Level 1: label planes are long runs; higher levels cost time and save little.
-    return qCompress(reinterpret_cast<const uchar*>(plane.data()), qsizetype(plane.size()), 1);
+    const QByteArray runs = runLengthEncode(plane);
+    return qCompress(runs, 1);
 }
 
 Result<bool> SegmentationCodec::decompressPlane(const QByteArray& data, std::span<std::uint8_t> out,
-                                                const QString& where) {
+                                                const QString& where, const QString& encoding) {
+    const bool rle = encoding == QLatin1String(kEncoding);
+    if (!rle && encoding != QLatin1String(kPlainZlib))
+        return fileError(where, QStringLiteral("unknown label plane encoding %1").arg(encoding));
     // qCompress stores the size first (big-endian): check it before inflating, so a
-    // corrupt row cannot ask for a huge buffer.
+    // corrupt row cannot ask for a huge buffer. Runs take at most 2 bytes per pixel
+    // until a run reaches 128 pixels, and fewer from then on.
     if (data.size() < 4)
         return fileError(where, QStringLiteral("corrupt label plane (%1 bytes)").arg(data.size()));
-    const auto* p = reinterpret_cast<const uchar*>(data.constData());
-    const quint32 size =
-        (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
-    if (size != out.size())
+    const quint32 size = storedSize(data);
+    const bool plausible = rle ? size <= 2 * out.size() : size == out.size();
+    if (!plausible)
         return fileError(where, QStringLiteral("label plane holds %1 bytes, the grid needs %2")
                                     .arg(size)
                                     .arg(out.size()));
     const QByteArray plain = qUncompress(data);
-    if (plain.size() != qsizetype(out.size()))
+    if (plain.size() != qsizetype(size) || (!rle && plain.size() != qsizetype(out.size())))
         return fileError(where, QStringLiteral("corrupt label plane (zlib stream)"));
-    std::memcpy(out.data(), plain.constData(), out.size());
+    if (!rle) {
+        std::memcpy(out.data(), plain.constData(), out.size());
+        return true;
+    }
+    if (!runLengthDecode(plain, out))
+        return fileError(where, QStringLiteral("corrupt label plane (runs do not fill the frame)"));
     return true;
 }
 
@@ -51,7 +109,8 @@ std::vector<EncodedFrame> SegmentationCodec::encode(const LabelVolume& labels,
                 std::any_of(plane.begin(), plane.end(), [](std::uint8_t v) { return v != 0; });
             if (!hasLabels && !isTouched)
                 continue;
-            out.push_back({slice, phase, isTouched, compressPlane({plane.data(), plane.size()})});
+            out.push_back({slice, phase, isTouched, compressPlane({plane.data(), plane.size()}),
+                           QString::fromLatin1(kEncoding)});
         }
     return out;
 }
@@ -75,7 +134,7 @@ Result<LabelVolume> SegmentationCodec::decode(const VolumeExtent& extent,
                                         .arg(extent.slices)
                                         .arg(extent.phases));
         auto plane = labels->frame(f.slice, f.phase).pixels();
-        auto ok = decompressPlane(f.data, {plane.data(), plane.size()}, where);
+        auto ok = decompressPlane(f.data, {plane.data(), plane.size()}, where, f.encoding);
         if (!ok)
             return ok.error();
         if (touched && f.touched)

@@ -18,21 +18,26 @@ struct EncodedFrame {
     int phase = 0;
     bool touched = false; ///< A person edited this frame.
     QByteArray data;      ///< SegmentationCodec::compressPlane of width x height labels.
+    QString encoding = QString::fromLatin1("rle-zlib"); ///< How data is encoded.
 };
 
-/// Turns label volumes into what the store keeps and back: per frame a zlib-compressed
-/// plane (qCompress: a 4-byte size, then the zlib stream; a mostly-background 256^2 plane
-/// becomes a few hundred bytes), the grid as JSON. Only frames with labels or a touch are
+/// Turns label volumes into what the store keeps and back: per frame the plane run-length
+/// encoded (value byte + LEB128 run length), then zlib-compressed (qCompress: a 4-byte
+/// size, then the stream). RLE first because zlib is slow on 64 KB of mostly zeros and
+/// fast on the few hundred bytes of runs; a 256^2 plane becomes ~100-300 bytes. "zlib"
+/// (plain qCompress of the plane) is read too. Only frames with labels or a touch are
 /// encoded; the others are background. Decoding is bit-identical.
 class SegmentationCodec {
 public:
-    static constexpr const char* kEncoding = "zlib";
+    static constexpr const char* kEncoding = "rle-zlib";
+    static constexpr const char* kPlainZlib = "zlib";
 
     static QByteArray compressPlane(std::span<const std::uint8_t> plane);
     /// Fills \a out (width x height) from \a data; errors when the data are corrupt or of
     /// another size. \a where names the store in errors.
     static Result<bool> decompressPlane(const QByteArray& data, std::span<std::uint8_t> out,
-                                        const QString& where);
+                                        const QString& where,
+                                        const QString& encoding = QString::fromLatin1(kEncoding));
 
     /// \a touched: one flag per frame in CineVolume::frameIndex order, or empty (none).
     static std::vector<EncodedFrame> encode(const imaging::LabelVolume& labels,

@@ -312,7 +312,9 @@ private Q_SLOTS:
             QVERIFY(q.prepare(
                 QStringLiteral("INSERT INTO segmentation_frames VALUES (1, 0, 1, 1, 'zlib', ?)")));
             const auto plane = labels.frame(0, 1).pixels();
-            q.addBindValue(SegmentationCodec::compressPlane({plane.data(), plane.size()}));
+            // Version 1 wrote plain qCompress planes ('zlib'); they must still load.
+            q.addBindValue(
+                qCompress(reinterpret_cast<const uchar*>(plane.data()), qsizetype(plane.size())));
             QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             // Downgrades are refused.
             QVERIFY(!SchemaMigrations::migrate(db, dialect, location.describe(), 0).ok());
