@@ -384,6 +384,35 @@ private Q_SLOTS:
                  qPrintable(loaded.error().describe()));
     }
 
+    void corruptRunsAreRefused() {
+        std::vector<std::uint8_t> plane(1024);
+        const auto decode = [&](const QByteArray& runs) {
+            return SegmentationCodec::decompressPlane(qCompress(runs), plane, QStringLiteral("s"));
+        };
+        QVERIFY(decode(QByteArray("\x02\x80\x08", 3)).ok()); // 1024 x label 2
+        QCOMPARE(int(plane[1023]), 2);
+        QVERIFY(!decode(QByteArray("\x01\x05", 2)).ok());                 // too few pixels
+        QVERIFY(!decode(QByteArray("\x01\x80\x10", 3)).ok());             // too many
+        QVERIFY(!decode(QByteArray("\x01\x00", 2)).ok());                 // empty run
+        QVERIFY(!decode(QByteArray("\x01\xff\xff\xff\xff\xff", 6)).ok()); // endless length
+        QVERIFY(!SegmentationCodec::decompressPlane(QByteArray(), plane, QStringLiteral("s")).ok());
+        QVERIFY(!SegmentationCodec::decompressPlane(qCompress(QByteArray(1024, 0)), plane,
+                                                    QStringLiteral("s"), QStringLiteral("lz4"))
+                     .ok());
+        // Random planes of every value round-trip.
+        QRandomGenerator rng(5);
+        for (int round = 0; round < 20; ++round) {
+            std::vector<std::uint8_t> in(1024);
+            for (auto& v : in)
+                v = std::uint8_t(rng.bounded(round % 2 ? 256 : 3));
+            std::vector<std::uint8_t> out(1024, 77);
+            QVERIFY(SegmentationCodec::decompressPlane(SegmentationCodec::compressPlane(in), out,
+                                                       QStringLiteral("s"))
+                        .ok());
+            QVERIFY(in == out);
+        }
+    }
+
     void journalKeepsUnsavedWork() {
         CARDIOLENS_OPEN_STORE(store, test::freshStoreLocation(m_dir));
         const qint64 caseId = makeCase(*store);
