@@ -1,5 +1,7 @@
 #include "imaging/CineMetrics.h"
 
+#include "imaging/EdEsPhases.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -82,21 +84,14 @@ Result<CineMetrics> computeCineMetrics(const LabelCineView& cine,
     };
     const auto edMeta = labelledPhase(options.edFrame, "ED");
     const auto esMeta = labelledPhase(options.esFrame, "ES");
-    // Largest and smallest LV blood pool among the phases that carry LV labels.
-    int ed = -1, es = -1;
-    for (int p = 0; p < cine.nt; ++p) {
-        const double v = volume(p, CardiacLabel::LvBloodPool);
-        if (v <= 0.0)
-            continue;
-        if (ed < 0 || v > volume(ed, CardiacLabel::LvBloodPool))
-            ed = p;
-        if (es < 0 || v < volume(es, CardiacLabel::LvBloodPool))
-            es = p;
-    }
-    if (ed < 0)
+    std::vector<double> lvVolumes;
+    for (int p = 0; p < cine.nt; ++p)
+        lvVolumes.push_back(volume(p, CardiacLabel::LvBloodPool));
+    const EdEsPhases byVolume = edEsByLvSize(lvVolumes);
+    if (!byVolume.isValid())
         return Error{QStringLiteral("no phase holds an LV blood-pool label"), {}};
-    m.edPhase = edMeta.value_or(ed);
-    m.esPhase = esMeta.value_or(es);
+    m.edPhase = edMeta.value_or(byVolume.ed);
+    m.esPhase = esMeta.value_or(byVolume.es);
     m.phasesFromMetadata = edMeta && esMeta;
     m.edFrame = cine.frameOfPhase(m.edPhase);
     m.esFrame = cine.frameOfPhase(m.esPhase);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace cardiolens::imaging {
 
@@ -55,17 +56,12 @@ struct SliceGroup {
     bool inserted = false;  // A blank slice standing in for a missing one.
 };
 
-} // namespace
+// Gaps of up to this many spacings are filled with blank slices; a larger one is reported
+// (filling it could allocate a huge volume for one stray file).
+constexpr int kMaxFilledGap = 8;
 
-Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) {
-    const QString where =
-        series.files.empty()
-            ? QString()
-            : series.files.front().path.left(series.files.front().path.lastIndexOf(u'/'));
-    if (series.files.empty())
-        return fileError(where, QStringLiteral("the series has no image files"));
-    DicomCineLayout layout;
-    const auto& files = series.files;
+// Every file single-frame and of the first file's size.
+std::optional<Error> checkFrames(const std::vector<DicomFileEntry>& files) {
     const DicomFileEntry& first = files.front();
     for (const auto& f : files) {
         if (f.frames != 1)
@@ -81,39 +77,51 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
     }
     if (first.rows <= 0 || first.columns <= 0)
         return fileError(first.path, QStringLiteral("image has no rows or columns"));
+    return std::nullopt;
+}
 
-    // Orientation: one for the whole series.
-    Vec3 row{1, 0, 0}, col{0, 1, 0};
+struct Orientation {
+    Vec3 row{1, 0, 0}, col{0, 1, 0}, normal{0, 0, 1};
+};
+
+// One orientation for the whole series, orthonormalised when it is not.
+Result<Orientation> seriesOrientation(const std::vector<DicomFileEntry>& files,
+                                      QStringList& warnings) {
+    const DicomFileEntry& first = files.front();
+    Orientation o;
     if (first.orientation) {
-        const auto& o = *first.orientation;
-        row = {o[0], o[1], o[2]};
-        col = {o[3], o[4], o[5]};
+        const auto& ref = *first.orientation;
+        o.row = {ref[0], ref[1], ref[2]};
+        o.col = {ref[3], ref[4], ref[5]};
         for (const auto& f : files) {
             if (!f.orientation)
                 continue;
             double diff = 0.0;
-            for (int i = 0; i < 6; ++i)
-                diff =
-                    std::max(diff, std::abs((*f.orientation)[std::size_t(i)] - o[std::size_t(i)]));
+            for (std::size_t i = 0; i < 6; ++i)
+                diff = std::max(diff, std::abs((*f.orientation)[i] - ref[i]));
             if (diff > 1e-3)
                 return fileError(f.path, QStringLiteral("image orientation differs from %1's: "
                                                         "the series mixes planes")
                                              .arg(fileName(first)));
         }
     } else {
-        layout.warnings << QStringLiteral("no Image Orientation (Patient): axial assumed");
+        warnings << QStringLiteral("no Image Orientation (Patient): axial assumed");
     }
-    if (std::abs(dot(row, row) - 1.0) > 1e-3 || std::abs(dot(col, col) - 1.0) > 1e-3 ||
-        std::abs(dot(row, col)) > 1e-3) {
-        layout.warnings << QStringLiteral("image orientation is not orthonormal "
-                                          "(row.col = %1): re-orthonormalised")
-                               .arg(dot(row, col));
-        row = normalised(row);
-        col = normalised(minus(col, scaled(row, dot(row, col))));
+    if (std::abs(dot(o.row, o.row) - 1.0) > 1e-3 || std::abs(dot(o.col, o.col) - 1.0) > 1e-3 ||
+        std::abs(dot(o.row, o.col)) > 1e-3) {
+        warnings << QStringLiteral("image orientation is not orthonormal "
+                                   "(row.col = %1): re-orthonormalised")
+                        .arg(dot(o.row, o.col));
+        o.row = normalised(o.row);
+        o.col = normalised(minus(o.col, scaled(o.row, dot(o.row, o.col))));
     }
-    const Vec3 normal = normalised(cross(row, col));
+    o.normal = normalised(cross(o.row, o.col));
+    return o;
+}
 
-    // Slices: cluster the distances along the normal.
+// Files clustered into slices by their distance along the normal, nearest first.
+std::vector<SliceGroup> groupSlices(const std::vector<DicomFileEntry>& files, const Vec3& normal,
+                                    QStringList& warnings) {
     std::vector<std::pair<double, int>> byDistance;
     int withoutPosition = 0;
     for (int i = 0; i < int(files.size()); ++i) {
@@ -123,9 +131,9 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
         byDistance.emplace_back(f.position ? dot(*f.position, normal) : 0.0, i);
     }
     if (withoutPosition)
-        layout.warnings << QStringLiteral("%1 files without Image Position (Patient): treated "
-                                          "as one slice")
-                               .arg(withoutPosition);
+        warnings << QStringLiteral("%1 files without Image Position (Patient): treated "
+                                   "as one slice")
+                        .arg(withoutPosition);
     std::sort(byDistance.begin(), byDistance.end());
     std::vector<SliceGroup> slices;
     constexpr double kSameSliceMm = 0.05;
@@ -134,51 +142,66 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
             slices.push_back({d, {}, false});
         slices.back().files.push_back(i);
     }
+    return slices;
+}
 
-    // Slice spacing and gaps.
+// The median slice spacing; gaps of whole multiples (up to kMaxFilledGap) of it become blank
+// slices, larger ones and uneven ones are warned about.
+double fillSliceGaps(std::vector<SliceGroup>& slices, double singleSliceSpacing,
+                     QStringList& warnings) {
+    if (slices.size() < 2)
+        return singleSliceSpacing;
     std::vector<double> gaps;
     for (std::size_t s = 1; s < slices.size(); ++s)
         gaps.push_back(slices[s].distance - slices[s - 1].distance);
-    double spacing = median(gaps);
+    const double spacing = median(gaps);
     int spacingWarnings = 0;
-    if (slices.size() > 1) {
-        std::vector<SliceGroup> filled;
-        filled.push_back(slices.front());
-        for (std::size_t s = 1; s < slices.size(); ++s) {
-            const double gap = slices[s].distance - slices[s - 1].distance;
-            const double multiple = std::round(gap / spacing);
-            const bool whole = std::abs(gap - multiple * spacing) <= 0.1 * spacing;
-            if (whole && multiple >= 2 && multiple <= 8) {
-                layout.warnings << QStringLiteral("%1 slice(s) missing between %2 and %3 mm along "
-                                                  "the normal: left blank")
-                                       .arg(int(multiple) - 1)
-                                       .arg(slices[s - 1].distance, 0, 'f', 2)
-                                       .arg(slices[s].distance, 0, 'f', 2);
-                for (int k = 1; k < int(multiple); ++k)
-                    filled.push_back({slices[s - 1].distance + k * spacing, {}, true});
-            } else if (!whole || multiple < 1) {
-                warnLimited(layout.warnings, spacingWarnings,
-                            QStringLiteral("inconsistent slice spacing: %1 mm between %2 and %3 "
-                                           "mm, median %4 mm used")
-                                .arg(gap, 0, 'f', 3)
-                                .arg(slices[s - 1].distance, 0, 'f', 2)
-                                .arg(slices[s].distance, 0, 'f', 2)
-                                .arg(spacing, 0, 'f', 3));
-            }
-            filled.push_back(slices[s]);
+    std::vector<SliceGroup> filled;
+    filled.push_back(slices.front());
+    for (std::size_t s = 1; s < slices.size(); ++s) {
+        const double from = slices[s - 1].distance, to = slices[s].distance;
+        const double gap = to - from;
+        const double multiple = std::round(gap / spacing);
+        const bool whole = std::abs(gap - multiple * spacing) <= 0.1 * spacing;
+        if (whole && multiple >= 2 && multiple <= kMaxFilledGap) {
+            warnings << QStringLiteral("%1 slice(s) missing between %2 and %3 mm along "
+                                       "the normal: left blank")
+                            .arg(int(multiple) - 1)
+                            .arg(from, 0, 'f', 2)
+                            .arg(to, 0, 'f', 2);
+            for (int k = 1; k < int(multiple); ++k)
+                filled.push_back({from + k * spacing, {}, true});
+        } else if (whole && multiple > kMaxFilledGap) {
+            warnings << QStringLiteral("a gap of %1 mm (%2 slice spacings) between %3 and %4 mm "
+                                       "along the normal is too large to fill: slices beyond it "
+                                       "are shown %5 mm nearer than they are")
+                            .arg(gap, 0, 'f', 2)
+                            .arg(int(multiple))
+                            .arg(from, 0, 'f', 2)
+                            .arg(to, 0, 'f', 2)
+                            .arg(gap - spacing, 0, 'f', 2);
+        } else if (!whole || multiple < 1) {
+            warnLimited(warnings, spacingWarnings,
+                        QStringLiteral("inconsistent slice spacing: %1 mm between %2 and %3 "
+                                       "mm, median %4 mm used")
+                            .arg(gap, 0, 'f', 3)
+                            .arg(from, 0, 'f', 2)
+                            .arg(to, 0, 'f', 2)
+                            .arg(spacing, 0, 'f', 3));
         }
-        slices = std::move(filled);
-    } else {
-        spacing = first.sliceThickness > 0.0 ? first.sliceThickness : 1.0;
+        filled.push_back(slices[s]);
     }
+    slices = std::move(filled);
+    return spacing;
+}
 
-    // Phases: order each slice's files by trigger time, falling back to instance number.
-    auto timeOf = [&](int i) {
-        return files[std::size_t(i)].triggerTimeMs;
-    };
+// Orders each slice's files by trigger time (instance number when there is none) and returns
+// the most common number of files per slice: the phase count.
+std::size_t orderPhases(std::vector<SliceGroup>& slices, const std::vector<DicomFileEntry>& files) {
     for (auto& slice : slices) {
         std::sort(slice.files.begin(), slice.files.end(), [&](int a, int b) {
-            const auto ta = timeOf(a), tb = timeOf(b);
+            const auto ta = files[std::size_t(a)].triggerTimeMs;
+            const auto tb = files[std::size_t(b)].triggerTimeMs;
             if (ta && tb && *ta != *tb)
                 return *ta < *tb;
             return files[std::size_t(a)].instanceNumber < files[std::size_t(b)].instanceNumber;
@@ -195,26 +218,34 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
             phases = count;
             best = frequency;
         }
-    // Reference trigger times from the first complete slice.
-    std::vector<double> referenceTimes;
-    bool haveTimes = true;
+    return phases;
+}
+
+// Trigger times of the first complete slice; empty when one of them lacks a time.
+std::vector<double> referenceTimes(const std::vector<SliceGroup>& slices,
+                                   const std::vector<DicomFileEntry>& files, std::size_t phases) {
     for (const auto& slice : slices) {
         if (slice.files.size() != phases)
             continue;
+        std::vector<double> times;
         for (int i : slice.files) {
-            if (!timeOf(i)) {
-                haveTimes = false;
-                break;
-            }
-            referenceTimes.push_back(*timeOf(i));
+            if (!files[std::size_t(i)].triggerTimeMs)
+                return {};
+            times.push_back(*files[std::size_t(i)].triggerTimeMs);
         }
-        break;
+        return times;
     }
-    if (!haveTimes)
-        referenceTimes.clear();
+    return {};
+}
 
-    layout.extent = {first.columns, first.rows, int(slices.size()), int(phases)};
-    layout.frameFile.assign(layout.extent.frameCount(), -1);
+// Fills layout.frameFile; incomplete slices go by the nearest reference trigger time. Sets
+// the geometry's per-phase trigger times when every phase has one.
+void assignFrames(DicomCineLayout& layout, const std::vector<SliceGroup>& slices,
+                  const std::vector<DicomFileEntry>& files, std::size_t phases) {
+    const std::vector<double> reference = referenceTimes(slices, files, phases);
+    auto timeOf = [&](int i) {
+        return files[std::size_t(i)].triggerTimeMs;
+    };
     std::vector<double> timeSum(phases, 0.0);
     std::vector<int> timeCount(phases, 0);
     int phaseWarnings = 0;
@@ -226,12 +257,11 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
         for (std::size_t k = 0; k < slice.files.size(); ++k) {
             const int file = slice.files[k];
             std::size_t phase = k;
-            if (slice.files.size() != phases && !referenceTimes.empty() && timeOf(file)) {
-                // Nearest reference trigger time.
+            if (slice.files.size() != phases && !reference.empty() && timeOf(file)) {
                 phase = 0;
                 for (std::size_t p = 1; p < phases; ++p)
-                    if (std::abs(referenceTimes[p] - *timeOf(file)) <
-                        std::abs(referenceTimes[phase] - *timeOf(file)))
+                    if (std::abs(reference[p] - *timeOf(file)) <
+                        std::abs(reference[phase] - *timeOf(file)))
                         phase = p;
             }
             if (phase >= phases || assigned[phase] >= 0) {
@@ -255,23 +285,7 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
                     layout.warnings, phaseWarnings,
                     QStringLiteral("slice %1 has no frame for phase %2: left blank").arg(s).arg(p));
     }
-
     VolumeGeometry& g = layout.geometry;
-    // DICOM Pixel Spacing is (between rows, between columns) = (y, x).
-    g.pixelSpacing = {first.pixelSpacing[1] > 0 ? first.pixelSpacing[1] : 1.0,
-                      first.pixelSpacing[0] > 0 ? first.pixelSpacing[0] : 1.0};
-    if (first.pixelSpacing[0] <= 0)
-        layout.warnings << QStringLiteral("no Pixel Spacing: 1 mm assumed");
-    g.sliceSpacing = spacing;
-    g.sliceThickness = first.sliceThickness;
-    const DicomFileEntry& originFile = files[std::size_t(slices.front().files.front())];
-    if (originFile.position)
-        g.origin = *originFile.position;
-    for (int r = 0; r < 3; ++r) {
-        g.direction[std::size_t(r * 3)] = row[std::size_t(r)];
-        g.direction[std::size_t(r * 3 + 1)] = col[std::size_t(r)];
-        g.direction[std::size_t(r * 3 + 2)] = normal[std::size_t(r)];
-    }
     if (std::all_of(timeCount.begin(), timeCount.end(), [](int c) { return c > 0; })) {
         for (std::size_t p = 0; p < phases; ++p)
             g.triggerTimesMs.push_back(timeSum[p] / timeCount[p]);
@@ -280,6 +294,60 @@ Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) 
             steps.push_back(g.triggerTimesMs[p] - g.triggerTimesMs[p - 1]);
         g.frameTimeMs = median(steps);
     }
+}
+
+// Pixel spacing (known only when both values are present), thickness and orientation.
+void setGeometry(VolumeGeometry& g, const DicomFileEntry& first, const Orientation& o,
+                 QStringList& warnings) {
+    // DICOM Pixel Spacing is (between rows, between columns) = (y, x).
+    const double rowMm = first.pixelSpacing[0], columnMm = first.pixelSpacing[1];
+    g.pixelSpacingKnown = rowMm > 0 && columnMm > 0;
+    if (g.pixelSpacingKnown)
+        g.pixelSpacing = {columnMm, rowMm};
+    else if (rowMm > 0 || columnMm > 0)
+        warnings << QStringLiteral("Pixel Spacing has only one usable value (%1 \\ %2): spacing "
+                                   "unknown, lengths in pixels")
+                        .arg(rowMm)
+                        .arg(columnMm);
+    else
+        warnings << QStringLiteral("no Pixel Spacing: spacing unknown, lengths in pixels");
+    g.sliceThickness = first.sliceThickness;
+    for (std::size_t r = 0; r < 3; ++r) {
+        g.direction[r * 3] = o.row[r];
+        g.direction[r * 3 + 1] = o.col[r];
+        g.direction[r * 3 + 2] = o.normal[r];
+    }
+}
+
+} // namespace
+
+Result<DicomCineLayout> DicomCineAssembler::assemble(const DicomSeries& series) {
+    const auto& files = series.files;
+    if (files.empty())
+        return fileError(QString(), QStringLiteral("the series has no image files"));
+    if (auto bad = checkFrames(files))
+        return *bad;
+    const DicomFileEntry& first = files.front();
+    DicomCineLayout layout;
+    auto orientation = seriesOrientation(files, layout.warnings);
+    if (!orientation)
+        return orientation.error();
+
+    std::vector<SliceGroup> slices = groupSlices(files, orientation->normal, layout.warnings);
+    const double spacing = fillSliceGaps(
+        slices, first.sliceThickness > 0.0 ? first.sliceThickness : 1.0, layout.warnings);
+    const std::size_t phases = orderPhases(slices, files);
+
+    layout.extent = {first.columns, first.rows, int(slices.size()), int(phases)};
+    layout.frameFile.assign(layout.extent.frameCount(), -1);
+    assignFrames(layout, slices, files, phases);
+
+    VolumeGeometry& g = layout.geometry;
+    setGeometry(g, first, *orientation, layout.warnings);
+    g.sliceSpacing = spacing;
+    const DicomFileEntry& originFile = files[std::size_t(slices.front().files.front())];
+    if (originFile.position)
+        g.origin = *originFile.position;
     layout.warnings << g.check(int(phases));
     return layout;
 }

@@ -21,8 +21,9 @@ struct DicomCineLayout {
 
 /// Orders single-frame MR files into a cine: slices by position along the slice normal
 /// (normal = row x column direction), phases by trigger time (instance number when there
-/// is none). Missing slices (a gap of whole multiples of the spacing) and missing phases
-/// become blank frames with a warning; uneven spacing and non-orthonormal orientations
+/// is none). Missing slices (a gap of 2-8 whole spacings) and missing phases
+/// become blank frames with a warning; larger gaps, uneven spacing, a missing pixel spacing
+/// (geometry.pixelSpacingKnown false) and non-orthonormal orientations
 /// are warned about; mixed orientations or frame sizes are errors.
 class DicomCineAssembler {
 public:

@@ -134,10 +134,12 @@ Result<CineVolume> DicomReader::readFile(const QString& path) {
         return decoded.error();
 
     VolumeGeometry& g = volume.geometry();
-    if (entry.pixelSpacing[0] > 0.0) {
+    if (entry.pixelSpacing[0] > 0.0 && entry.pixelSpacing[1] > 0.0) {
         g.pixelSpacing = {entry.pixelSpacing[1], entry.pixelSpacing[0]};
-    } else if (pixels.ultrasoundSpacing[0] > 0.0) {
+        g.pixelSpacingKnown = true;
+    } else if (pixels.ultrasoundSpacing[0] > 0.0 && pixels.ultrasoundSpacing[1] > 0.0) {
         g.pixelSpacing = pixels.ultrasoundSpacing;
+        g.pixelSpacingKnown = true;
     } else {
         volume.warnings() << QStringLiteral("no pixel spacing in the file: 1 mm assumed");
     }

@@ -121,6 +121,7 @@ QJsonObject VolumeSummary::toJson() const {
         o[QStringLiteral("pixelType")] = pixelType;
     o[QStringLiteral("pixelSpacingMm")] =
         numbers({geometry.pixelSpacing[0], geometry.pixelSpacing[1]});
+    o[QStringLiteral("pixelSpacingKnown")] = geometry.pixelSpacingKnown;
     o[QStringLiteral("sliceSpacingMm")] = geometry.sliceSpacing;
     if (geometry.sliceThickness > 0.0)
         o[QStringLiteral("sliceThicknessMm")] = geometry.sliceThickness;
@@ -261,8 +262,10 @@ Result<VolumeSummary> ImageLoader::inspect(const QString& path) {
                           .arg(e.bitsAllocated)
                           .arg(e.samplesPerPixel)
                           .arg(e.photometric);
-        if (e.pixelSpacing[0] > 0)
+        if (e.pixelSpacing[0] > 0 && e.pixelSpacing[1] > 0) {
             s.geometry.pixelSpacing = {e.pixelSpacing[1], e.pixelSpacing[0]};
+            s.geometry.pixelSpacingKnown = true;
+        }
         s.geometry.sliceThickness = e.sliceThickness;
         s.geometry.frameTimeMs = e.frameTimeMs;
         s.warnings = scanned->warnings;

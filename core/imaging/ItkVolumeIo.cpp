@@ -108,6 +108,7 @@ Result<ImageLayout> readImageLayout(itk::ImageIOBase* io, const QString& path) {
 
     VolumeGeometry& g = layout.geometry;
     g.pixelSpacing = {io->GetSpacing(0), io->GetSpacing(1)};
+    g.pixelSpacingKnown = true; // These formats always store a spacing (1 mm is their default).
     g.sliceSpacing = dims > 2 ? io->GetSpacing(2) : 1.0;
     if (dims > 3) // MetaImage and NRRD keep the phase axis in ms (NIfTI overrides this).
         g.frameTimeMs = io->GetSpacing(3);

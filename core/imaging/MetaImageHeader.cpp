@@ -154,7 +154,8 @@ Result<MetaImageHeader> MetaImageHeader::inspect(const QString& path) {
             .arg(QString::number(double(declared) / (h.bytesPerComponent * h.channels), 'g', 12))
             .arg(h.channels)
             .arg(h.elementType);
-    auto sized = detail::checkDataSize(h.dataFile, declared, h.dataOffset, h.compressed, what);
+    auto sized =
+        detail::checkDataSize(path, h.dataFile, declared, h.dataOffset, h.compressed, what);
     if (!sized)
         return sized.error();
     if (h.compressed && h.compressedSize > 0 &&

@@ -59,6 +59,7 @@ VolumeGeometry NiftiHeader::geometryFromHeader(QStringList& warnings) const {
     }
     VolumeGeometry g;
     g.pixelSpacing = {spacing[0] > 0 ? spacing[0] : 1.0, spacing[1] > 0 ? spacing[1] : 1.0};
+    g.pixelSpacingKnown = spacing[0] > 0 && spacing[1] > 0;
     g.sliceSpacing = spacing[2] > 0 ? spacing[2] : 1.0;
     // RAS (NIfTI) -> LPS (ITK/DICOM): negate x and y rows.
     g.origin = {-origin[0], -origin[1], origin[2]};

@@ -163,7 +163,7 @@ Result<NrrdHeader> NrrdHeader::inspect(const QString& path) {
     else if (byteSkip > 0)
         h.dataOffset += byteSkip;
     auto sized = detail::checkDataSize(
-        h.dataFile, needed, h.dataOffset, h.encoding == QLatin1String("gzip"),
+        path, h.dataFile, needed, h.dataOffset, h.encoding == QLatin1String("gzip"),
         QStringLiteral("%1 values of %2")
             .arg(QString::number(double(declared / std::uint64_t(bytes)), 'g', 12), h.type));
     if (!sized)

@@ -66,11 +66,13 @@ std::uint64_t checkedBytes(const std::vector<std::int64_t>& sizes, std::uint64_t
     return total >= 1.8e19L ? UINT64_MAX : std::uint64_t(total);
 }
 
-Result<bool> checkDataSize(const QString& dataFile, std::uint64_t declaredBytes,
-                           std::int64_t offset, bool compressed, const QString& what) {
+Result<bool> checkDataSize(const QString& headerPath, const QString& dataFile,
+                           std::uint64_t declaredBytes, std::int64_t offset, bool compressed,
+                           const QString& what) {
     const QFileInfo fi(dataFile);
     if (!fi.isFile())
-        return fileError(dataFile, QStringLiteral("the data file is missing"));
+        return fileError(headerPath,
+                         QStringLiteral("the data file it names, %1, is missing").arg(dataFile));
     const auto onDisk = std::uint64_t(fi.size());
     const std::uint64_t start = offset > 0 ? std::uint64_t(offset) : 0;
     const std::uint64_t available = onDisk > start ? onDisk - start : 0;

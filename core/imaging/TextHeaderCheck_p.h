@@ -36,8 +36,10 @@ std::vector<double> parseNumbers(const QString& text);
 std::uint64_t checkedBytes(const std::vector<std::int64_t>& sizes, std::uint64_t bytesPerVoxel);
 
 /// The common size check: raw data must fit in what the file holds after \a offset;
-/// compressed data may not claim more than deflate can expand \a compressedBytes to.
-Result<bool> checkDataSize(const QString& dataFile, std::uint64_t declaredBytes,
-                           std::int64_t offset, bool compressed, const QString& what);
+/// compressed data may not claim more than deflate can expand \a compressedBytes to. A missing
+/// data file is reported against \a headerPath (the file the user opened), naming both.
+Result<bool> checkDataSize(const QString& headerPath, const QString& dataFile,
+                           std::uint64_t declaredBytes, std::int64_t offset, bool compressed,
+                           const QString& what);
 
 } // namespace cardiolens::imaging::detail

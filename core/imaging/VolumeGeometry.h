@@ -27,9 +27,12 @@ struct VolumeExtent {
 /// when each phase was acquired.
 struct VolumeGeometry {
     std::array<double, 2> pixelSpacing{1.0, 1.0}; ///< mm between columns (x) and rows (y).
-    double sliceSpacing = 1.0;                    ///< mm between slice centres along the normal.
-    double sliceThickness = 0.0;                  ///< Acquired thickness in mm; 0 when unknown.
-    std::array<double, 3> origin{0.0, 0.0, 0.0};  ///< Centre of pixel (0,0) of slice 0.
+    /// Whether pixelSpacing was read from the file. When it was not, pixelSpacing holds a
+    /// 1 x 1 placeholder, so 1.0 mm alone cannot tell a real 1 mm image from an unknown one.
+    bool pixelSpacingKnown = false;
+    double sliceSpacing = 1.0;                   ///< mm between slice centres along the normal.
+    double sliceThickness = 0.0;                 ///< Acquired thickness in mm; 0 when unknown.
+    std::array<double, 3> origin{0.0, 0.0, 0.0}; ///< Centre of pixel (0,0) of slice 0.
     /// Row-major 3x3 matrix whose COLUMNS are the unit directions of the x, y and slice
     /// axes (ITK's convention): point = origin + D * (i*sx, j*sy, k*sz).
     std::array<double, 9> direction{1, 0, 0, 0, 1, 0, 0, 0, 1};

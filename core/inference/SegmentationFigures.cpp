@@ -3,6 +3,7 @@
 #include "imaging/CardiacLabel.h"
 #include "imaging/CineMetrics.h"
 #include "imaging/EchoVolumes.h"
+#include "imaging/EdEsPhases.h"
 #include "imaging/LabelCine.h"
 
 #include <QJsonArray>
@@ -33,7 +34,6 @@ QJsonObject clipFigures(const imaging::LabelVolume& labels, const imaging::CineV
     const bool ultrasound = image.info().modality == QLatin1String("US") ||
                             image.info().format == QLatin1String("video");
     QJsonArray areas, volumes;
-    int ed = -1, es = -1;
     std::vector<double> area(std::size_t(frames), 0.0), volume(std::size_t(frames), 0.0);
     for (int f = 0; f < frames; ++f) {
         const auto px = labels.frame(0, f).pixels();
@@ -41,10 +41,6 @@ QJsonObject clipFigures(const imaging::LabelVolume& labels, const imaging::CineV
         areas.append(area[std::size_t(f)]);
         if (area[std::size_t(f)] <= 0)
             continue;
-        if (ed < 0 || area[std::size_t(f)] > area[std::size_t(ed)])
-            ed = f;
-        if (es < 0 || area[std::size_t(f)] < area[std::size_t(es)])
-            es = f;
         if (ultrasound) {
             imaging::Mask2D mask(labels.extent().width, labels.extent().height);
             std::copy(px.begin(), px.end(), mask.values.begin());
@@ -53,8 +49,10 @@ QJsonObject clipFigures(const imaging::LabelVolume& labels, const imaging::CineV
         }
     }
     QJsonObject o{{QStringLiteral("lv_area_mm2"), areas}};
-    if (ed < 0)
+    const imaging::EdEsPhases edEs = imaging::edEsByLvSize(area);
+    if (!edEs.isValid())
         return {{QStringLiteral("lv_area"), o}};
+    const int ed = edEs.ed, es = edEs.es;
     o[QStringLiteral("ed_frame")] = ed;
     o[QStringLiteral("es_frame")] = es;
     o[QStringLiteral("ed_area_mm2")] = area[std::size_t(ed)];

@@ -20,10 +20,11 @@ struct SegmentationOptions {
     /// "auto" = the image's own source when it is part of a Sunnybrook case. Empty = none.
     QString referencePath;
     imaging::LabelConvention referenceConvention = imaging::LabelConvention::Internal;
-    /// ED/ES first (a cine of several slices and phases, no maxFrames): all slices of phase 0
-    /// (ED: an ECG-triggered cine starts at the R wave), then the middle slice of every phase,
-    /// whose smallest LV blood pool picks ES, then the other slices of ES; then edEsReady is
-    /// called and the progress stage says "ED and ES segmented"; then the rest.
+    /// ED/ES first (a cine of several slices and phases, no maxFrames): the middle slice of
+    /// every phase, whose largest / smallest LV blood pool picks ED / ES (imaging::edEsByLvSize,
+    /// the definition the figures apply to whole volumes), then the other slices of ED and
+    /// ES; then edEsReady is called and the progress stage says "ED and ES segmented"; then
+    /// the rest.
     bool edEsFirst = false;
     /// Called on the worker thread once the ED and ES phases are final; the other phases are
     /// still being written, so copy what is needed (those two phases) before returning.

@@ -60,6 +60,25 @@ private Q_SLOTS:
                              QStringLiteral("0"), QStringLiteral("--out"), QStringLiteral("cl")});
         QCOMPARE(out.exitCode, 0);
         QVERIFY(QFileInfo::exists(test::scratchDir() + QStringLiteral("/100s.cl")));
+        // The file holds exactly the detected positions (not merely within the 150 ms
+        // matching window a --compare run allows).
+        const Run detected = cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead"),
+                                  QStringLiteral("0"), QStringLiteral("--json")});
+        QCOMPARE(detected.exitCode, 0);
+        const QJsonArray beats = detected.json.value(QStringLiteral("records"))
+                                     .toArray()[0]
+                                     .toObject()
+                                     .value(QStringLiteral("beats"))
+                                     .toArray();
+        const Run read = cli({QStringLiteral("ann"), hea, QStringLiteral("--annotator"),
+                              QStringLiteral("cl"), QStringLiteral("--json")});
+        QCOMPARE(read.exitCode, 0);
+        const QJsonArray written = read.json.value(QStringLiteral("annotations")).toArray();
+        QVERIFY(beats.size() >= 73);
+        QCOMPARE(written.size(), beats.size());
+        for (qsizetype i = 0; i < beats.size(); ++i)
+            QCOMPARE(written[i].toObject().value(QStringLiteral("sample")).toInteger(),
+                     beats[i].toInteger());
         // Our own annotator as the reference for a second run: every beat matches.
         const Run back =
             cli({QStringLiteral("qrs"), hea, QStringLiteral("--lead"), QStringLiteral("0"),

@@ -5,21 +5,31 @@
 #include "imaging/ImagingWorkspace.h"
 #include "inference/ImagingModelRun.h"
 #include "inference/ModelRunController.h"
+#include "inference/TorchScriptModel.h"
 #include "inference/UncertaintyCache.h"
 
 #include "ModelFolder.h"
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QSignalSpy>
 #include <QtTest>
 
 using namespace cardiolens;
 
+namespace {
+// The first failure message a controller reported, for QVERIFY2 (empty when none).
+QString firstFailure(const QSignalSpy& failed) {
+    return failed.isEmpty() ? QString() : failed.front().front().toString();
+}
+} // namespace
+
 class TestEcgModelRun : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void beatModelResultBecomesAnnotator() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         widgets::EcgWorkspace ws;
         ws.modelRun()->setUncertaintyCachePath(test::scratchDir() +
                                                QStringLiteral("/ecg-model-run-uncertainty.json"));
@@ -28,8 +38,7 @@ private Q_SLOTS:
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
         QSignalSpy finished(ws.modelRun(), &widgets::ModelRunController::finished);
         ws.runModel(QStringLiteral("beat-aami"));
-        if (!failed.isEmpty())
-            QSKIP(qPrintable(failed.front().front().toString())); // No plugin or model here.
+        QVERIFY2(failed.isEmpty(), qPrintable(firstFailure(failed)));
         QVERIFY(ws.modelRun()->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
         // beat-aami measures uncertainty with MC-dropout: a one-pass result comes first,
@@ -57,12 +66,13 @@ private Q_SLOTS:
     void delineationBecomesWaveBands() {
         // ecg-wave-unet on MIT-BIH 100s (74 sinus beats): P, QRS and T bands in the strip.
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_SHARED(weights, "models/ecg-wave-unet/model.pt"); // Not bundled.
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         widgets::EcgWorkspace ws;
         QVERIFY(ws.openRecord(record).ok());
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
         ws.runModel(QStringLiteral("ecg-wave-unet"));
-        if (!failed.isEmpty())
-            QSKIP(qPrintable(failed.front().front().toString()));
+        QVERIFY2(failed.isEmpty(), qPrintable(firstFailure(failed)));
         QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
         QCOMPARE(ws.currentAnnotator(), QStringLiteral("model:ecg-wave-unet"));
         std::map<char, int> kinds;
@@ -77,6 +87,7 @@ private Q_SLOTS:
 
     void brokenModelFailsClearlyAndTheNextRunWorks() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         const QString dir = test::writeModelFolder(
             QStringLiteral("gui-broken-model"),
             R"({"name": "broken", "version": "0.1", "task": "ecg-beat-classification",
@@ -92,8 +103,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);
         const QString message = failed.front().front().toString();
         QVERIFY2(message.contains(QLatin1String("broken@0.1")), qPrintable(message));
-        if (message.contains(QLatin1String("not available")))
-            QSKIP("no torch plugin");
         QVERIFY2(message.contains(QLatin1String("cannot load")), qPrintable(message));
         QVERIFY(!ws.modelRun()->isRunning());
         QVERIFY(!ws.annotators().contains(QStringLiteral("model:broken")));
@@ -107,14 +116,14 @@ private Q_SLOTS:
     void uncertainBeatsAreMarkedAndReachable() {
         // Held-out SVDB 800: the beats beat-aami is unsure of read "N?" and "?" jumps to them.
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/svdb/800.hea");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         widgets::EcgWorkspace ws;
         QVERIFY(ws.openRecord(record).ok());
         ws.modelRun()->setQuickFirstPass(false);
         QSignalSpy finished(ws.modelRun(), &widgets::ModelRunController::finished);
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
         ws.runModel(QStringLiteral("beat-aami"));
-        if (!failed.isEmpty())
-            QSKIP(qPrintable(failed.front().front().toString()));
+        QVERIFY2(failed.isEmpty(), qPrintable(firstFailure(failed)));
         QTRY_VERIFY_WITH_TIMEOUT(!ws.modelRun()->isRunning(), 60000);
         QCOMPARE(finished.size(), 1);
         const auto result = finished.front().front().value<inference::InferenceResult>();
@@ -136,12 +145,12 @@ private Q_SLOTS:
 
     void cancelEndsTheJob() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/208.hea");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         widgets::EcgWorkspace ws;
         QVERIFY(ws.openRecord(record).ok());
         QSignalSpy failed(ws.modelRun(), &widgets::ModelRunController::failed);
         ws.runModel(QStringLiteral("beat-aami")); // 30 min x 10 MC-dropout passes: seconds.
-        if (!failed.isEmpty())
-            QSKIP(qPrintable(failed.front().front().toString()));
+        QVERIFY2(failed.isEmpty(), qPrintable(firstFailure(failed)));
         ws.cancelModelRun();
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
         QVERIFY2(failed.front().front().toString().contains(QLatin1String("cancelled")),
@@ -150,15 +159,15 @@ private Q_SLOTS:
     }
     void segmentationResultBecomesPrediction() {
         const QString slice = test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/108.dcm"));
-        if (!QFileInfo::exists(slice))
-            QSKIP("sample slice missing");
+        QVERIFY2(QFileInfo::exists(slice), qPrintable(slice)); // Bundled sample.
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         widgets::ImagingWorkspace ws;
         QVERIFY(ws.openVolume(slice).ok());
         widgets::ImagingModelRun run(&ws);
         QSignalSpy messages(&run, &widgets::ImagingModelRun::statusMessage);
         run.run(QStringLiteral("lv-seg-sunnybrook"));
-        if (!run.controller()->isRunning())
-            QSKIP("no torch plugin or no lv-seg demo model");
+        QVERIFY2(run.controller()->isRunning(),
+                 qPrintable(messages.isEmpty() ? QString() : messages.last().front().toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!run.controller()->isRunning(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty() && messages.last().front().toString().contains(
                                                             QLatin1String("segmented")),

@@ -7,6 +7,7 @@
 
 #include "ModelFolder.h"
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -58,8 +59,7 @@ private Q_SLOTS:
     }
 
     void validatesTheSelectedModel() {
-        if (!inference::TorchScriptModel::backendVersion().ok())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         ModelsDialog dialog;
         const int row = dialog.rowOf(QStringLiteral("beat-aami@1.0.0"));
         QVERIFY(row >= 0);
@@ -83,8 +83,7 @@ private Q_SLOTS:
 
     void addsAValidModelAndRefusesAnUnrunnableOne() {
         CARDIOLENS_REQUIRE_SHARED(unet, "models/torch2x-export/unet_script.pt");
-        if (!inference::TorchScriptModel::backendVersion().ok())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         const QString good = test::writeModelFolder(
             QStringLiteral("dialog-unet"),
             R"({"name": "dialog-unet", "version": "3", "task": "segmentation-2d", "file": "model.pt",

@@ -74,6 +74,28 @@ def rhythm_reference():
     }
 
 
+def rle(mask):
+    """Row-major run lengths of a label image as "value:count value:count ..."."""
+    flat = mask.ravel().tolist()
+    runs, start = [], 0
+    for i in range(1, len(flat) + 1):
+        if i == len(flat) or flat[i] != flat[start]:
+            runs.append(f"{flat[start]}:{i - start}")
+            start = i
+    return " ".join(runs)
+
+
+def logits_at(logits, small):
+    """Raw logits at a few probe pixels: the image centre, a corner, and the first pixel of each
+    foreground class in row-major order; as [y, x, [logit per class]]."""
+    probes = [(64, 64), (0, 0)]
+    for c in (1, 2):
+        ys, xs = np.nonzero(small == c)
+        if len(ys):
+            probes.append((int(ys[0]), int(xs[0])))
+    return [[y, x, [round(float(v), 4) for v in logits[:, y, x].tolist()]] for y, x in probes]
+
+
 def seg_reference():
     folder = os.path.join(SAMPLES, "imaging", "sunnybrook")
     model = load("lv-seg-sunnybrook")
@@ -85,8 +107,11 @@ def seg_reference():
         with torch.no_grad():
             logits = model(x)
             pred = F.interpolate(logits, size=(256, 256), mode="bilinear", align_corners=False).argmax(1)[0].numpy()
+        small = logits.argmax(1)[0].numpy()
         entry = {"pixels_per_class_256": np.bincount(pred.ravel(), minlength=3).tolist(),
-                 "pixels_per_class_128": np.bincount(logits.argmax(1).numpy().ravel(), minlength=3).tolist()}
+                 "pixels_per_class_128": np.bincount(small.ravel(), minlength=3).tolist(),
+                 "argmax_128_rle": rle(small),
+                 "logits_128_at": logits_at(logits[0], small)}
         cdir = os.path.join(folder, "contours", "SC-HF-I-1")
         ipath = os.path.join(cdir, "i-contours", f"IM-0001-{nn:04d}-icontour-manual.txt")
         if os.path.exists(ipath):

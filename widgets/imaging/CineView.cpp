@@ -110,8 +110,7 @@ void CineView::setVolume(const imaging::CineVolume* volume) {
     m_initialWl = m_volume->pixelType() == PixelType::Rgb8
                       ? imaging::fullRangeWindow(*m_volume, m_slice, m_phase)
                       : imaging::percentileWindow(*m_volume, m_slice, m_phase);
-    setWindowLevel(m_initialWl); // draws the frame
-    uploadContours();
+    setWindowLevel(m_initialWl); // draws the frame (no labels or contours yet)
     resetView();
     Q_EMIT frameChanged(m_slice, m_phase);
 }
@@ -157,19 +156,12 @@ void CineView::uploadFrame() {
             if (c.slice == m_slice && c.phase == m_phase)
                 imaging::drawOutlineRgb(c.points, d->width, d->height, kContourColour, rgb, true);
     d->image->Modified();
-}
-
-void CineView::uploadOverlay() {
-    uploadFrame(); // labels are blended into the frame
-}
-
-void CineView::uploadContours() {
-    uploadFrame(); // contours are drawn into the frame, like the labels
+    ++m_frameUploads;
 }
 
 void CineView::setLabels(const imaging::LabelCine* labels) {
     m_labels = labels;
-    uploadOverlay();
+    uploadFrame(); // labels are blended into the frame
     update();
 }
 
@@ -198,19 +190,19 @@ void CineView::refreshOverlay(const QRect& area) {
 
 void CineView::setContours(const std::vector<imaging::FrameContour>* contours) {
     m_contours = contours;
-    uploadContours();
+    uploadFrame(); // contours are drawn into the frame, like the labels
     update();
 }
 
 void CineView::setOverlayStyle(const imaging::LabelOverlayStyle& style) {
     m_style = style;
-    uploadOverlay();
+    uploadFrame();
     update();
 }
 
 void CineView::setOverlayVisible(bool visible) {
     m_overlayVisible = visible;
-    uploadOverlay();
+    uploadFrame();
     update();
 }
 
@@ -279,7 +271,6 @@ void CineView::onTick() {
     if (next != m_phase) {
         m_phase = next;
         uploadFrame();
-        uploadContours();
         update();
         updateAnnotations(AnnotationArea::Top);
         Q_EMIT frameChanged(m_slice, m_phase);
@@ -408,6 +399,23 @@ std::optional<QPoint> CineView::pixelAt(QPointF p) const {
     if (x < 0 || y < 0 || x >= d->width || y >= d->height)
         return std::nullopt;
     return QPoint(x, y);
+}
+
+double CineView::scaleBarLength() const {
+    const double target = width() * 0.2 * mmPerWidgetPixel();
+    double len = std::pow(10.0, std::floor(std::log10(target)));
+    for (double k : {5.0, 2.0})
+        if (len * k <= target)
+            return len * k;
+    return len;
+}
+
+QString CineView::scaleBarLabel() const {
+    if (!m_volume)
+        return {};
+    // Without a known spacing the world units are pixels (spacing 1 x 1 placeholder).
+    const double len = scaleBarLength();
+    return m_volume->geometry().pixelSpacingKnown ? tr("%1 mm").arg(len) : tr("%1 px").arg(len);
 }
 
 QString CineView::readout(QPoint px) const {
@@ -623,22 +631,14 @@ void CineView::drawAnnotations(QPainter& p) {
     // Scale bar: a round length near 1/5 of the view width.
     const double mmPerPx = mmPerWidgetPixel();
     if (mmPerPx > 0.0) {
-        const double target = width() * 0.2 * mmPerPx;
-        double len = std::pow(10.0, std::floor(std::log10(target)));
-        for (double k : {5.0, 2.0})
-            if (len * k <= target) {
-                len *= k;
-                break;
-            }
+        const double len = scaleBarLength();
         const int px = int(len / mmPerPx);
         const int x1 = width() - m, x0 = x1 - px, y = height() - m - fm.height() - 4;
         p.setPen(QPen(QColor(235, 235, 235), 2));
         p.drawLine(x0, y, x1, y);
         p.drawLine(x0, y - 4, x0, y + 4);
         p.drawLine(x1, y - 4, x1, y + 4);
-        const bool calibrated = g.pixelSpacing[0] != 1.0 || g.pixelSpacing[1] != 1.0;
-        text({x1, height() - m - fm.descent()},
-             calibrated ? tr("%1 mm").arg(len) : tr("%1 px").arg(len), Qt::AlignRight);
+        text({x1, height() - m - fm.descent()}, scaleBarLabel(), Qt::AlignRight);
     }
 }
 

@@ -97,6 +97,12 @@ public:
     std::optional<QPoint> pixelAt(QPointF p) const;
     /// "x, y  value  (mm)" readout for frame pixel \a pixel.
     QString readout(QPoint pixel) const;
+    /// The scale bar's length label at the current zoom: millimetres when the volume's
+    /// pixel spacing is known, pixels otherwise. Empty without a volume.
+    QString scaleBarLabel() const;
+    /// How many times a frame was windowed and blended into the texture (once per change
+    /// of frame, window or overlay): lets tests catch redundant work per playback tick.
+    int frameUploadCount() const { return m_frameUploads; }
 
 Q_SIGNALS:
     void frameChanged(int slice, int phase);
@@ -117,13 +123,12 @@ protected:
 private:
     void allocateBuffers();
     void uploadFrame();
-    void uploadOverlay();
-    void uploadContours();
     void onTick();
     void drawAnnotations(QPainter& p);
     enum class AnnotationArea { Top, Bottom, All };
     void updateAnnotations(AnnotationArea area);
     double mmPerWidgetPixel() const;
+    double scaleBarLength() const; ///< A round length near 1/5 of the view width.
     struct Private;
     Private* d;
     const imaging::CineVolume* m_volume = nullptr;
@@ -145,6 +150,7 @@ private:
     QPointF m_dragLast;
     std::optional<QPoint> m_hoverPixel;
     QWidget* m_layer = nullptr;
+    int m_frameUploads = 0;
 };
 
 } // namespace cardiolens::widgets

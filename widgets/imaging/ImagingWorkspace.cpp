@@ -448,6 +448,8 @@ void ImagingWorkspace::updateVolumeInfo() {
             .arg(QLocale().toString(g.pixelSpacing[0], 'f', 3),
                  QLocale().toString(g.pixelSpacing[1], 'f', 3),
                  QLocale().toString(g.sliceSpacing, 'f', 2));
+    if (!g.pixelSpacingKnown)
+        text += tr("<br>Pixel spacing unknown: lengths in pixels");
     text += tr("<br>Playback %1 fps").arg(m_view->playback().framesPerSecond(), 0, 'f', 1);
     if (m_annotations)
         text += tr("<br>%1 labelled frames, %2 contours")

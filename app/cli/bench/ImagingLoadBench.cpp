@@ -28,6 +28,7 @@ CineVolume syntheticMrCine() {
     std::mt19937 rng(7);
     std::normal_distribution<double> noise(0.0, 12.0);
     v->geometry().pixelSpacing = {1.37, 1.37};
+    v->geometry().pixelSpacingKnown = true;
     v->geometry().sliceSpacing = 10.0;
     v->geometry().frameTimeMs = 33.0;
     for (int p = 0; p < 30; ++p)

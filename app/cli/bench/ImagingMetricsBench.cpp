@@ -69,6 +69,7 @@ QJsonObject runImagingMetrics(const QStringList&) {
         if (!volume)
             return {{QStringLiteral("error"), volume.error().describe()}};
         volume->geometry().pixelSpacing = {cine.spacing[0], cine.spacing[1]};
+        volume->geometry().pixelSpacingKnown = true;
         volume->geometry().sliceSpacing = cine.spacing[2];
         std::memcpy(volume->bytes().data(), cine.labels.data(), cine.labels.size());
         auto written = NiftiWriter::write(*volume, path);

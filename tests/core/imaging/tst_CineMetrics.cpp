@@ -4,6 +4,7 @@
 #include "EchoPhantom.h"
 #include "imaging/CineMetrics.h"
 #include "imaging/EchoVolumes.h"
+#include "imaging/EdEsPhases.h"
 
 #include <QJsonObject>
 #include <QtTest>
@@ -71,6 +72,17 @@ private Q_SLOTS:
                                 "ed_phase", "es_phase", "rv_edv_ml", "rv_esv_ml", "rv_ef_percent"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         QCOMPARE(json.value(QStringLiteral("phase_volumes")).toArray().size(), 4);
+    }
+
+    void edEsIsLargestAndSmallestLvPool() {
+        // ED need not be phase 0 (a retrospectively gated cine may start anywhere); phases
+        // without a pool do not count; the earliest wins a tie.
+        const std::vector<double> pool{0.0, 30.0, 80.0, 20.0, 80.0, 20.0, 0.0};
+        const EdEsPhases p = edEsByLvSize(pool);
+        QCOMPARE(p.ed, 2);
+        QCOMPARE(p.es, 3);
+        QVERIFY(!edEsByLvSize(std::vector<double>{0.0, 0.0}).isValid());
+        QVERIFY(!edEsByLvSize({}).isValid());
     }
 
     void metadataPhasesAndBsa() {

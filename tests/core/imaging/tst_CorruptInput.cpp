@@ -30,18 +30,29 @@ void writeAll(const QString& path, const QByteArray& bytes) {
     f.write(bytes);
 }
 
-// Loads `mutations` corrupted variants of `original` written to `target`; returns how many
-// were refused (the rest loaded, possibly with warnings). A crash fails the whole test.
-int mutateAndLoad(const QByteArray& original, const QString& target, int window, int mutations,
-                  std::mt19937& rng, const QString& loadPath = {}) {
+struct Outcome {
+    int refused = 0;                 ///< Variants the loader refused.
+    int unnamed = 0;                 ///< Refusals whose message is empty or does not name the file.
+    int empty = 0;                   ///< Variants "loaded" as an empty volume.
+    int truncatedHeaders = 0;        ///< Variants cut inside the first 64 bytes...
+    int truncatedHeadersRefused = 0; ///< ...and how many of those were refused.
+};
+
+// Loads `mutations` corrupted variants of `original` written to `target`. A crash fails the
+// whole test; a refusal must name the file and say something, a load must give a volume.
+Outcome mutateAndLoad(const QByteArray& original, const QString& target, int window, int mutations,
+                      std::mt19937& rng, const QString& loadPath = {}) {
     // CARDIOLENS_FUZZ_SCALE=N runs N times as many variants (for a longer local hunt).
     mutations *= std::max(1, qEnvironmentVariableIntValue("CARDIOLENS_FUZZ_SCALE"));
-    int refused = 0;
+    Outcome o;
+    const QString opened = loadPath.isEmpty() ? target : loadPath;
     std::uniform_int_distribution<int> byteValue(0, 255);
     for (int i = 0; i < mutations; ++i) {
         QByteArray bytes = original;
+        bool headerCut = false;
         if (i % 4 == 3) {
             bytes.truncate(std::uniform_int_distribution<int>(0, int(original.size()) - 1)(rng));
+            headerCut = bytes.size() < 64;
         } else {
             const int n = 1 + i % 3;
             for (int k = 0; k < n; ++k) {
@@ -51,17 +62,34 @@ int mutateAndLoad(const QByteArray& original, const QString& target, int window,
             }
         }
         writeAll(target, bytes);
-        auto v = ImageLoader::load(loadPath.isEmpty() ? target : loadPath);
+        auto v = ImageLoader::load(opened);
+        o.truncatedHeaders += headerCut;
         if (!v) {
-            ++refused;
-            if (v.error().message.isEmpty())
-                qWarning("empty error message");
+            ++o.refused;
+            o.truncatedHeadersRefused += headerCut;
+            const QString said = v.error().describe();
+            if (v.error().message.isEmpty() || (!said.contains(QFileInfo(opened).fileName()) &&
+                                                !said.contains(QFileInfo(target).fileName()))) {
+                if (++o.unnamed <= 3)
+                    qWarning("refusal without file name or reason: \"%s\"", qPrintable(said));
+            }
+        } else if (v->isEmpty()) {
+            ++o.empty;
         }
     }
-    qInfo("%s: %d of %d corrupted variants refused, the rest loaded", qPrintable(target), refused,
+    qInfo("%s: %d of %d corrupted variants refused, the rest loaded", qPrintable(target), o.refused,
           mutations);
-    return refused;
+    return o;
 }
+
+// Every refusal named the file and gave a reason; nothing loaded as an empty volume; a file
+// cut inside its first 64 bytes never loads.
+#define VERIFY_CLEAN_OUTCOME(o)                                                                    \
+    do {                                                                                           \
+        QCOMPARE((o).unnamed, 0);                                                                  \
+        QCOMPARE((o).empty, 0);                                                                    \
+        QCOMPARE((o).truncatedHeadersRefused, (o).truncatedHeaders);                               \
+    } while (false)
 
 CineVolume small() {
     auto v = CineVolume::create({12, 10, 3, 2}, PixelType::Int16);
@@ -100,8 +128,9 @@ private Q_SLOTS:
         const QString target = dataName.isEmpty() ? path : scratch(dataName);
         const QByteArray original = readAll(target);
         std::mt19937 rng(42);
-        const int refused = mutateAndLoad(original, target, 600, 150, rng, path);
-        QVERIFY(refused > 0 || !dataName.isEmpty()); // Flipped voxel bytes may load.
+        const Outcome o = mutateAndLoad(original, target, 600, 150, rng, path);
+        VERIFY_CLEAN_OUTCOME(o);
+        QVERIFY(o.refused > 0 || !dataName.isEmpty()); // Flipped voxel bytes may load.
     }
 
     void videoSurvivesCorruption() {
@@ -111,8 +140,9 @@ private Q_SLOTS:
         QVERIFY(VideoWriter::write(*clip, path).ok());
         const QByteArray original = readAll(path);
         std::mt19937 rng(7);
-        const int refused = mutateAndLoad(original, path, int(original.size()), 60, rng);
-        QVERIFY(refused >= 0);
+        const Outcome o = mutateAndLoad(original, path, int(original.size()), 60, rng);
+        VERIFY_CLEAN_OUTCOME(o);
+        QVERIFY(o.refused > 0);
     }
 
     void dicomSurvivesCorruption() {
@@ -120,11 +150,13 @@ private Q_SLOTS:
         CARDIOLENS_REQUIRE_SHARED(echo, "imaging/echo/US-PAL-8-10x-echo.dcm");
         std::mt19937 rng(11);
         const QString path = scratch(QStringLiteral("m.dcm"));
-        const int refusedMr = mutateAndLoad(readAll(source), path, 1200, 60, rng);
+        const Outcome mr = mutateAndLoad(readAll(source), path, 1200, 60, rng);
         const QByteArray clip = readAll(echo);
-        const int refusedUs = mutateAndLoad(clip, path, 4000, 30, rng);
-        QVERIFY(refusedUs > 0);
-        QVERIFY(refusedMr > 0);
+        const Outcome us = mutateAndLoad(clip, path, 4000, 30, rng);
+        VERIFY_CLEAN_OUTCOME(mr);
+        VERIFY_CLEAN_OUTCOME(us);
+        QVERIFY(us.refused > 0);
+        QVERIFY(mr.refused > 0);
     }
 };
 

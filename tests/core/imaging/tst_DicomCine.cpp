@@ -185,6 +185,51 @@ private Q_SLOTS:
         QCOMPARE(layout->geometry.triggerTimesMs, (std::vector<double>{5, 35, 65}));
     }
 
+    void assemblerReportsAGapTooLargeToFill() {
+        // Slices 10 mm apart, then a jump of 12 spacings: not filled (that could allocate a
+        // huge volume for one stray file), but never silent.
+        DicomSeries s = grid({0, 10, 20, 30, 150}, 2);
+        auto layout = DicomCineAssembler::assemble(s);
+        QVERIFY(layout.ok());
+        QCOMPARE(layout->extent.slices, 5);
+        QCOMPARE(layout->geometry.sliceSpacing, 10.0);
+        const QString warnings = layout->warnings.join(u'\n');
+        QVERIFY2(warnings.contains(QStringLiteral("gap of 120.00 mm (12 slice spacings)")) &&
+                     warnings.contains(QStringLiteral("110.00 mm nearer")),
+                 qPrintable(warnings));
+        // Eight spacings is still filled.
+        auto eight = DicomCineAssembler::assemble(grid({0, 10, 20, 100}, 2));
+        QVERIFY(eight.ok());
+        QCOMPARE(eight->extent.slices, 11);
+        QVERIFY(eight->warnings.join(u' ').contains(QStringLiteral("7 slice(s) missing")));
+    }
+
+    void assemblerMarksMissingPixelSpacingUnknown() {
+        auto known = DicomCineAssembler::assemble(grid({0, 10}, 2));
+        QVERIFY(known.ok());
+        QVERIFY(known->geometry.pixelSpacingKnown);
+        QCOMPARE(known->geometry.pixelSpacing, (std::array<double, 2>{1.25, 1.5}));
+        // A real 1.0 mm spacing stays known: 1.0 is not a marker.
+        DicomSeries oneMm = grid({0, 10}, 2);
+        for (auto& f : oneMm.files)
+            f.pixelSpacing = {1.0, 1.0};
+        auto one = DicomCineAssembler::assemble(oneMm);
+        QVERIFY(one.ok() && one->geometry.pixelSpacingKnown);
+        // Either value missing (here the row spacing, then both): unknown, and said so.
+        for (const std::array<double, 2> spacing :
+             {std::array<double, 2>{0.0, 1.25}, std::array<double, 2>{1.5, 0.0},
+              std::array<double, 2>{0.0, 0.0}}) {
+            DicomSeries s = grid({0, 10}, 2);
+            for (auto& f : s.files)
+                f.pixelSpacing = spacing;
+            auto layout = DicomCineAssembler::assemble(s);
+            QVERIFY(layout.ok());
+            QVERIFY(!layout->geometry.pixelSpacingKnown);
+            QVERIFY2(layout->warnings.join(u' ').contains(QStringLiteral("spacing unknown")),
+                     qPrintable(layout->warnings.join(u' ')));
+        }
+    }
+
     void assemblerWarnsOrRefusesBadGeometry() {
         DicomSeries uneven = grid({0, 10, 17, 30}, 2);
         auto a = DicomCineAssembler::assemble(uneven);

@@ -89,7 +89,7 @@ inline QString writeManifest(const QString& dirName, const QJsonObject& manifest
     return dir;
 }
 
-/// A bundled demo model whose weights are present, else nullopt (tests then skip).
+/// A bundled demo model whose weights are present, else nullopt.
 inline std::optional<inference::ModelManifest> bundledModel(const QString& name) {
     auto m = inference::ModelRegistry::scan({inference::ModelRegistry::bundledDir()}).find(name);
     if (!m.ok() || !QFileInfo::exists(m->modelPath))
@@ -99,9 +99,10 @@ inline std::optional<inference::ModelManifest> bundledModel(const QString& name)
 
 } // namespace cardiolens::test
 
-/// Declares \a var as the bundled model \a name's manifest, or skips the test when absent.
+/// Declares \a var as the bundled model \a name's manifest. The demo weights are tracked in
+/// git: a missing one (or a registry that no longer finds it) fails the test.
 #define CARDIOLENS_REQUIRE_BUNDLED(var, name)                                                      \
     const auto var##Found = cardiolens::test::bundledModel(QStringLiteral(name));                  \
     if (!var##Found)                                                                               \
-        QSKIP(name " demo model not bundled");                                                     \
+        QFAIL(name " demo model not found in the bundled models folder");                          \
     const cardiolens::inference::ModelManifest& var = *var##Found

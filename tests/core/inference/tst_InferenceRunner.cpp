@@ -3,18 +3,23 @@
 #include "ecg/MitAnnotationIO.h"
 #include "ecg/dsp/RecordQrs.h"
 #include "imaging/CardiacLabel.h"
+#include "imaging/ImageLoader.h"
 #include "imaging/NiftiWriter.h"
 #include "inference/InferenceRunner.h"
 #include "inference/MaskPostprocess.h"
 #include "inference/ModelRegistry.h"
+#include "inference/SegmentationInference.h"
 #include "inference/TorchScriptModel.h"
 #include "inference/UncertaintyCache.h"
 
 #include "InferenceTestModels.h"
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <atomic>
@@ -52,9 +57,6 @@ QJsonObject pythonReference(const QString& model) {
     return QJsonDocument::fromJson(f.readAll()).object().value(model).toObject();
 }
 
-bool haveTorch() {
-    return TorchScriptModel::backendVersion().ok();
-}
 } // namespace
 
 class TestInferenceRunner : public QObject {
@@ -126,8 +128,7 @@ private Q_SLOTS:
 
     void segmentationOfSyntheticCineKeepsGeometry() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         const QString cine = writeSyntheticCine(QStringLiteral("small.nii"), 2, 3);
         QVERIFY(!cine.isEmpty());
         auto m = ModelRegistry::readAt(
@@ -153,8 +154,7 @@ private Q_SLOTS:
 
     void cancelIsHonouredQuickly() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         const QString cine = writeSyntheticCine(QStringLiteral("long.nii"), 10, 40);
         auto m = ModelRegistry::readAt(
             test::writeManifest(QStringLiteral("unet-any2"), test::unetManifest(pt, -1)));
@@ -181,8 +181,7 @@ private Q_SLOTS:
     void beatClassificationOnRealRecordWritesAnnotator() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/resnet1d_script.pt");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         QStringList leads;
         for (int i = 0; i < 12; ++i)
             leads << (i % 2 ? QStringLiteral("V5") : QStringLiteral("II")); // "II" matches MLII.
@@ -222,8 +221,7 @@ private Q_SLOTS:
     void recordClassificationAveragesWindows() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/resnet1d_script.pt");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         QStringList leads;
         for (int i = 0; i < 12; ++i)
             leads << QStringLiteral("MLII");
@@ -240,7 +238,33 @@ private Q_SLOTS:
         for (const auto& [name, p] : r->classProbabilities)
             sum += p;
         QVERIFY(std::abs(sum - 1.0) < 1e-4);
-        QVERIFY(!r->predictedLabel.isEmpty());
+        // The record's probability is the mean over the 11 windows, which differ from each
+        // other (so the first, the last or the largest window would not give it).
+        const auto& win = r->windows;
+        QCOMPARE(win.startSeconds.size(), std::size_t(11));
+        QCOMPARE(win.startSeconds.back(), 50.0);
+        QCOMPARE(win.windowSeconds, 10.0);
+        QCOMPARE(win.perClass.size(), r->classProbabilities.size());
+        std::size_t best = 0;
+        for (std::size_t c = 0; c < win.perClass.size(); ++c) {
+            const auto& p = win.perClass[c];
+            QCOMPARE(p.size(), std::size_t(11));
+            double mean = 0;
+            for (float v : p)
+                mean += v;
+            mean /= double(p.size());
+            QVERIFY2(std::abs(r->classProbabilities[c].second - mean) < 1e-6,
+                     qPrintable(QStringLiteral("class %1: %2 vs window mean %3")
+                                    .arg(c)
+                                    .arg(r->classProbabilities[c].second)
+                                    .arg(mean)));
+            if (mean > r->classProbabilities[best].second)
+                best = c;
+        }
+        const auto [lo, hi] =
+            std::minmax_element(win.perClass[best].begin(), win.perClass[best].end());
+        QVERIFY2(*hi - *lo > 1e-3, "windows identical: averaging would go unnoticed");
+        QCOMPARE(r->predictedLabel, r->classProbabilities[best].first);
         // A lead the record lacks is a clear error naming the model and the lead.
         leads[3] = QStringLiteral("V2");
         auto bad = ModelRegistry::readAt(test::writeManifest(
@@ -255,8 +279,7 @@ private Q_SLOTS:
 
     void delineationWithWaveUnetFindsQrsAtAnnotatedBeats() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
         auto m = reg.find(QStringLiteral("ecg-wave-unet"));
         QVERIFY(m.ok());
@@ -309,8 +332,7 @@ private Q_SLOTS:
     void demoBeatModelOnHeldOutRecord() {
         // beat-aami was trained on MIT-BIH 100/208 and CPSC subjects 8/21; SVDB 800 is held out.
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/svdb/800.hea");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy; // One pass keeps the test fast.
@@ -368,8 +390,7 @@ private Q_SLOTS:
         // A case must get the same MC-dropout score on every run, or the uncertainty cache
         // and a fresh run would disagree (and reviewers would see labels change).
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
         QCOMPARE(bundled.uncertainty, UncertaintyMethod::McDropout);
         JobControl control;
@@ -383,8 +404,7 @@ private Q_SLOTS:
 
     void demoRhythmModelAppliesThresholds() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_4.hea");
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
@@ -394,58 +414,124 @@ private Q_SLOTS:
         QCOMPARE(r->classProbabilities.size(), std::size_t(2));
         QVERIFY(std::abs(r->classProbabilities[0].second + r->classProbabilities[1].second - 1.0) <
                 1e-4);
-        QVERIFY(r->details.contains(QStringLiteral("above_threshold")));
-        qInfo("rhythm-af on data_92_4: P(AF) = %.3f over %d windows",
-              r->classProbabilities[0].second, r->items);
+        const double pAf = r->classProbabilities[0].second;
+        const QString af = QStringLiteral("Atrial fibrillation"); // Code "AF" in thresholds.
+        QCOMPARE(r->classProbabilities[0].first, af);
+        qInfo("rhythm-af on data_92_4: P(AF) = %.3f over %d windows", pAf, r->items);
+        QCOMPARE(r->details.value(QStringLiteral("above_threshold")).toArray().contains(af),
+                 pAf >= 0.5); // The manifest's AF threshold.
+        QCOMPARE(r->details.value(QStringLiteral("thresholds")).toObject().value(af).toDouble(),
+                 0.5);
+        // The answer follows the threshold, not a fixed 0.5: just below P(AF) it says AF,
+        // just above it does not; the probabilities themselves do not move.
+        for (const double offset : {-0.01, 0.01}) {
+            single.thresholds[QStringLiteral("AF")] = pAf + offset;
+            auto t = InferenceRunner::run({single, record, {}, {}}, control, 2);
+            QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().describe()));
+            QVERIFY(std::abs(t->classProbabilities[0].second - pAf) < 1e-9);
+            const QJsonArray above = t->details.value(QStringLiteral("above_threshold")).toArray();
+            QCOMPARE(above.contains(af), offset < 0);
+            QCOMPARE(above.size(), offset < 0 ? 1 : 0); // Softmax "other" has no threshold.
+            QVERIFY(
+                std::abs(
+                    t->details.value(QStringLiteral("thresholds")).toObject().value(af).toDouble() -
+                    (pAf + offset)) < 1e-12);
+        }
     }
     void demoSegmentationMatchesPythonReference() {
         // tools/train/reference_outputs.py ran the same model in PyTorch on the bundled
-        // sample slices: the C++ preprocessing must give (nearly) the same masks.
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        // sample slices: the C++ preprocessing must give the same logits and masks.
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "lv-seg-sunnybrook");
         const QJsonObject ref = pythonReference(QStringLiteral("lv-seg-sunnybrook"));
         QVERIFY(!ref.isEmpty());
+        const int mw = bundled.input.width, mh = bundled.input.height;
+        QCOMPARE(mw, 128);
+        // Model class -> internal label value, as the runner maps them.
+        std::array<std::uint8_t, 3> internal{};
+        for (const OutputLabel& l : bundled.labels)
+            internal.at(std::size_t(l.index)) =
+                imaging::labelValue(imaging::cardiacLabelFromKey(l.code));
+        auto model = TorchScriptModel::load(bundled.modelPath);
+        QVERIFY2(model.ok(), qPrintable(model.ok() ? QString() : model.error().describe()));
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         InferenceRequest request{single, {}, {}, {}};
         request.segmentation.postprocess = false; // The reference is the raw argmax.
         for (const QString& name : {QStringLiteral("108.dcm"), QStringLiteral("119.dcm")}) {
+            const QJsonObject entry = ref.value(name).toObject();
             request.casePath =
                 test::sample(QStringLiteral("imaging/sunnybrook/SCD0000101/") + name);
             JobControl control;
             auto r = InferenceRunner::run(request, control, 2);
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
-            // The reference stores Python lists as text: "[63883, 915, 738]".
-            QString text =
-                ref.value(name).toObject().value(QStringLiteral("pixels_per_class_256")).toString();
-            if (text.isEmpty()) {
-                const QJsonArray a = ref.value(name)
-                                         .toObject()
-                                         .value(QStringLiteral("pixels_per_class_256"))
-                                         .toArray();
-                for (const auto& v : a)
-                    text += QString::number(v.toInt()) + QLatin1Char(',');
+            QCOMPARE(r->labels->extent().width, 2 * mw);
+
+            // Masks at the model's 128 x 128 (the runner maps them to 256 by nearest
+            // neighbour, so pixel (2x, 2y) is model pixel (x, y)): Dice per class.
+            std::vector<std::uint8_t> python;
+            for (const QString& run : entry.value(QStringLiteral("argmax_128_rle"))
+                                          .toString()
+                                          .split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const QStringList vc = run.split(QLatin1Char(':'));
+                python.insert(python.end(), std::size_t(vc[1].toInt()),
+                              internal.at(std::size_t(vc[0].toInt())));
             }
-            const QStringList parts = text.remove(QLatin1Char('['))
-                                          .remove(QLatin1Char(']'))
-                                          .split(QLatin1Char(','), Qt::SkipEmptyParts);
-            QCOMPARE(parts.size(), 3);
-            std::array<int, 3> counts{};
-            for (auto v : r->labels->labels())
-                if (v < 3)
-                    ++counts[v];
+            QCOMPARE(python.size(), std::size_t(mw * mh));
+            const auto labels = std::as_const(*r->labels).frame(0, 0);
             for (int c = 1; c < 3; ++c) {
-                const double expected = parts[c].trimmed().toDouble();
-                qInfo("%s class %d: %d pixels (PyTorch %g)", qPrintable(name), c,
-                      counts[std::size_t(c)], expected);
-                QVERIFY(std::abs(counts[std::size_t(c)] - expected) <= 0.05 * expected);
+                const std::uint8_t v = internal.at(std::size_t(c));
+                int both = 0, ours = 0, theirs = 0;
+                for (int y = 0; y < mh; ++y)
+                    for (int x = 0; x < mw; ++x) {
+                        const bool a = labels.at(2 * x, 2 * y) == v;
+                        const bool b = python[std::size_t(y * mw + x)] == v;
+                        both += a && b;
+                        ours += a;
+                        theirs += b;
+                    }
+                const double dice = 2.0 * both / double(ours + theirs);
+                qInfo("%s class %d: Dice %.4f against PyTorch (%d vs %d pixels)", qPrintable(name),
+                      c, dice, ours, theirs);
+                QVERIFY(theirs > 100);
+                QVERIFY(dice >= 0.98);
+            }
+
+            // Logits at PyTorch's probe pixels, from the runner's own preprocessing functions.
+            auto volume = imaging::ImageLoader::load(request.casePath);
+            QVERIFY(volume.ok());
+            const int w = volume->width(), h = volume->height();
+            std::vector<float> frame(std::size_t(w * h));
+            for (int y = 0; y < h; ++y)
+                for (int x = 0; x < w; ++x)
+                    frame[std::size_t(y * w + x)] = float(volume->valueAt(x, y, 0, 0));
+            normaliseFrame(frame, bundled.input);
+            const std::vector<float> input = resizeBilinear(frame, w, h, mw, mh);
+            auto out = (*model)->forward({Tensor::fromFloats({1, 1, mh, mw}, input)});
+            QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().describe()));
+            const QJsonArray probes = entry.value(QStringLiteral("logits_128_at")).toArray();
+            QVERIFY(probes.size() >= 3);
+            for (const auto& probe : probes) {
+                const QJsonArray yxl = probe.toArray();
+                const int y = yxl[0].toInt(), x = yxl[1].toInt();
+                const QJsonArray expected = yxl[2].toArray();
+                for (int c = 0; c < 3; ++c) {
+                    const double got =
+                        out->front().valueAt(std::int64_t(c) * mw * mh + std::int64_t(y) * mw + x);
+                    QVERIFY2(std::abs(got - expected[c].toDouble()) <= 1e-3,
+                             qPrintable(QStringLiteral("%1 logit %2 at (%3, %4): %5 vs PyTorch %6")
+                                            .arg(name)
+                                            .arg(c)
+                                            .arg(x)
+                                            .arg(y)
+                                            .arg(got)
+                                            .arg(expected[c].toDouble())));
+                }
             }
         }
     }
     void demoBeatModelMatchesPythonReference() {
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
         const QJsonObject ref = pythonReference(QStringLiteral("beat-aami"));
         QVERIFY(!ref.isEmpty());
@@ -474,8 +560,7 @@ private Q_SLOTS:
         QVERIFY(same >= samples.size() - 1);
     }
     void demoRhythmModelMatchesPythonReference() {
-        if (!haveTorch())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
         const double expected = pythonReference(QStringLiteral("rhythm-af"))
                                     .value(QStringLiteral("record_af_probability"))

@@ -4,6 +4,7 @@
 
 #include "InferenceTestModels.h"
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QtTest>
 
@@ -180,8 +181,7 @@ private Q_SLOTS:
 
     void waveUnetThroughRegistryReproducesReference() {
         CARDIOLENS_REQUIRE_SHARED(inputPath, "models/ecg-wave-unet/input.txt");
-        if (!TorchScriptModel::backendVersion())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         auto reg = ModelRegistry::scan({ModelRegistry::bundledDir()});
         auto m = reg.find(QStringLiteral("ecg-wave-unet"));
         QVERIFY(m.ok());
@@ -219,8 +219,7 @@ private Q_SLOTS:
         const QString pt = test::shared(QStringLiteral("models/torch2x-export/%1.pt").arg(name));
         if (pt.isEmpty())
             QSKIP("shared data not available");
-        if (!TorchScriptModel::backendVersion())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         const bool unet = name.startsWith(QLatin1String("unet"));
         QStringList leads;
         for (int i = 0; i < 12; ++i)
@@ -253,9 +252,8 @@ private Q_SLOTS:
 
     void geluModelReproducesOutput() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/gelu_script.pt");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         auto model = TorchScriptModel::load(pt);
-        if (!model.ok() && !TorchScriptModel::backendVersion())
-            QSKIP("no torch plugin");
         QVERIFY(model.ok());
         const auto in =
             readFloats(test::shared(QStringLiteral("models/torch2x-export/gelu_script.input.f32")));
@@ -270,8 +268,7 @@ private Q_SLOTS:
 
     void attentionModelRefusedNamingOperatorAndModel() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/attn_script.pt");
-        if (!TorchScriptModel::backendVersion())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         QStringList leads;
         for (int i = 0; i < 12; ++i)
             leads << QStringLiteral("L%1").arg(i);
@@ -290,8 +287,7 @@ private Q_SLOTS:
 
     void addRefusesOutputThatContradictsManifest() {
         CARDIOLENS_REQUIRE_SHARED(pt, "models/torch2x-export/unet_script.pt");
-        if (!TorchScriptModel::backendVersion())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         QJsonObject manifest = test::unetManifest(pt);
         QJsonObject output = manifest[QStringLiteral("output")].toObject();
         output[QStringLiteral("labels")] =

@@ -9,6 +9,7 @@
 
 #include "InferenceTestModels.h"
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QtTest>
 
@@ -90,8 +91,7 @@ private Q_SLOTS:
     void paroxysmalAfEpisodesMatchReference() {
         // Subject 92 is held out of rhythm-af's training (see its manifest).
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/cpsc2021/data_92_19.hea");
-        if (!TorchScriptModel::backendVersion().ok())
-            QSKIP("no torch plugin");
+        CARDIOLENS_REQUIRE_TORCH_BACKEND();
         CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;

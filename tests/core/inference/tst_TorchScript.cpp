@@ -1,6 +1,7 @@
 #include "inference/TorchScriptModel.h"
 
 #include "TestData.h"
+#include "TorchRequired.h"
 
 #include <QtTest>
 
@@ -28,7 +29,7 @@ private Q_SLOTS:
     void initTestCase() {
         auto version = TorchScriptModel::backendVersion();
         if (!version)
-            QSKIP(qPrintable(version.error().message));
+            CARDIOLENS_SKIP_WITHOUT_TORCH(version.error().message);
         qInfo("libtorch %s", qPrintable(version.value()));
     }
 
