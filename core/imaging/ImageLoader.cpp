@@ -1,5 +1,7 @@
 #include "imaging/ImageLoader.h"
 
+#include "common/SafeFile.h"
+
 #include "imaging/DicomCineAssembler.h"
 #include "imaging/DicomFolder.h"
 #include "imaging/DicomInspector.h"
@@ -204,6 +206,9 @@ ImageFormat ImageLoader::detect(const QString& path) {
 Result<CineVolume> ImageLoader::load(const QString& path) {
     if (!QFileInfo::exists(path))
         return fileError(path, QStringLiteral("no such file or folder"));
+    if (!QFileInfo(path).isDir())
+        if (auto regular = SafeFile::requireRegular(path); !regular) // Before any open().
+            return regular.error();
     switch (detect(path)) {
     case ImageFormat::Nifti:
         return NiftiReader::read(path);
@@ -225,6 +230,9 @@ Result<CineVolume> ImageLoader::load(const QString& path) {
 }
 
 Result<VolumeSummary> ImageLoader::inspect(const QString& path) {
+    if (QFileInfo::exists(path) && !QFileInfo(path).isDir())
+        if (auto regular = SafeFile::requireRegular(path); !regular)
+            return regular.error();
     const ImageFormat format = detect(path);
     switch (format) {
     case ImageFormat::Nifti: {

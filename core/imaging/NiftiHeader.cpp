@@ -1,8 +1,12 @@
 #include "imaging/NiftiHeader.h"
 
+#include "common/SafeFile.h"
+#include "imaging/CineVolume.h"
+
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -159,9 +163,8 @@ bool NiftiHeader::hasNiftiExtension(const QString& path) {
 }
 
 Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
-    const QFileInfo fi(path);
-    if (!fi.isFile())
-        return fileError(path, QStringLiteral("no such file"));
+    if (auto regular = SafeFile::requireRegular(path); !regular)
+        return regular.error();
     NiftiHeader h;
     h.compressed = isGzipContent(path);
     unsigned char raw[kNifti2HeaderSize] = {};
@@ -257,6 +260,21 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
     if (h.bitsPerVoxel == 0)
         return headerError(path, QStringLiteral("unsupported datatype code %1").arg(h.datatype));
 
+    // VNL aborts on a non-finite orientation matrix: refuse what the geometry would use.
+    const auto allFinite = [](const auto& values) {
+        return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    };
+    if (h.sformCode > 0 && !allFinite(h.srow))
+        return headerError(
+            path, QStringLiteral("sform_code %1 with a non-finite srow_x/y/z").arg(h.sformCode));
+    if (h.qformCode > 0 && (!allFinite(h.quatern) || !allFinite(h.qoffset)))
+        return headerError(path, QStringLiteral("qform_code %1 with a non-finite quaternion or "
+                                                "offset")
+                                     .arg(h.qformCode));
+    if (!std::all_of(h.pixdim.begin(), h.pixdim.begin() + 1 + std::min(h.dimensions, 7),
+                     [](double v) { return std::isfinite(v); }))
+        return headerError(path, QStringLiteral("pixdim holds a non-finite value"));
+
     // Where the voxels are.
     h.dataFile = path;
     if (h.separateDataFile) {
@@ -268,6 +286,8 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
               (gz ? QStringLiteral(".gz") : QString());
         if (!QFileInfo::exists(img))
             return fileError(path, QStringLiteral("the data file %1 is missing").arg(img));
+        if (auto regular = SafeFile::requireRegular(img); !regular)
+            return regular.error();
         h.dataFile = img;
         h.compressed = isGzipContent(img);
     } else if (h.voxOffset < (h.version == 1 ? 352 : 544)) {
@@ -288,6 +308,9 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                  .arg(h.dimensions >= 4 ? h.dim[4] : 1)
                                  .arg(h.bitsPerVoxel)
                                  .arg(declared);
+    // Refuse what the memory budget cannot hold before reading or inflating anything.
+    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
+        return fits.error();
     if (!h.compressed) {
         if (needed > onDisk)
             return fileError(h.dataFile,
