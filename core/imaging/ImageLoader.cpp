@@ -239,6 +239,19 @@ Result<VolumeSummary> ImageLoader::inspect(const QString& path) {
         auto header = NiftiHeader::inspect(path);
         if (!header)
             return header.error();
+        if (header->version == 2) { // Debian's ITK 5.2 reads NIfTI-1 only.
+            VolumeSummary s;
+            s.format = format;
+            const auto& d = header->dim;
+            s.extent = {int(d[1]), header->dimensions >= 2 ? int(d[2]) : 1,
+                        header->dimensions >= 3 ? int(d[3]) : 1,
+                        header->dimensions >= 4 ? int(d[4]) : 1};
+            s.pixelType = QStringLiteral("NIfTI datatype %1").arg(header->datatype);
+            s.geometry = header->geometryFromHeader(s.warnings);
+            s.geometry.frameTimeMs = header->frameTimeMs();
+            s.warnings << s.geometry.check(s.extent.phases);
+            return s;
+        }
         auto io = itk::NiftiImageIO::New();
         auto s = summariseWithItk(io.GetPointer(), path, format);
         if (s)

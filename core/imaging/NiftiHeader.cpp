@@ -252,7 +252,7 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
     if (h.dimensions < 1 || h.dimensions > 7)
         return headerError(path, QStringLiteral("dim[0] is %1, not 1..7").arg(h.dim[0]));
     for (int i = 1; i <= h.dimensions; ++i) {
-        if (h.dim[std::size_t(i)] < 1)
+        if (h.dim[std::size_t(i)] < 1 || h.dim[std::size_t(i)] > (std::int64_t(1) << 30))
             return headerError(path,
                                QStringLiteral("dim[%1] is %2").arg(i).arg(h.dim[std::size_t(i)]));
     }
