@@ -69,7 +69,8 @@ inline QByteArray readBytes(const QString& path) {
 
 } // namespace cardiolens::test
 
-/// A clean refusal: exit 1, one message naming \a file and containing \a reason, no crash.
+/// A clean refusal: exit 1, one message naming \a file and containing \a reason, no crash
+/// and no library noise (GDCM, ITK, MetaIO) printed around it.
 #define CARDIOLENS_VERIFY_REFUSED(run, file, reason)                                               \
     do {                                                                                           \
         const auto& r_ = (run);                                                                    \
@@ -79,4 +80,5 @@ inline QByteArray readBytes(const QString& path) {
                                                   .arg(r_.err.right(600))));                       \
         QVERIFY2(r_.err.contains(file), qPrintable(r_.err.right(600)));                            \
         QVERIFY2(r_.err.contains(reason, Qt::CaseInsensitive), qPrintable(r_.err.right(600)));     \
+        QVERIFY2(!r_.err.trimmed().contains(QLatin1Char('\n')), qPrintable(r_.err.left(600)));     \
     } while (false)

@@ -253,6 +253,34 @@ private Q_SLOTS:
                                   QStringLiteral("compressed data"));
     }
 
+    // A valid NIfTI-2 file was refused (ITK 5.2 reads NIfTI-1 only).
+    void nifti2Read() {
+        QTemporaryDir dir;
+        QByteArray h(544, '\0');
+        put<std::int32_t>(h, 0, 540);
+        std::memcpy(h.data() + 4, "n+2\0\r\n\x1a\n", 8);
+        put<std::int16_t>(h, 12, 4);  // DT_INT16
+        put<std::int16_t>(h, 14, 16); // bitpix
+        const std::int64_t dim[8] = {4, 16, 12, 2, 3, 1, 1, 1};
+        const double pixdim[8] = {1, 1.25, 1.5, 8, 30, 1, 1, 1};
+        for (int i = 0; i < 8; ++i) {
+            put<std::int64_t>(h, 16 + 8 * i, dim[i]);
+            put<double>(h, 104 + 8 * i, pixdim[i]);
+        }
+        put<std::int64_t>(h, 168, 544);
+        put<double>(h, 176, 1.0);
+        put<std::int32_t>(h, 500, 2 | 16);
+        const QString path = dir.filePath(QStringLiteral("two.nii"));
+        QVERIFY(writeBytes(path, h + QByteArray(16 * 12 * 2 * 3 * 2, '\1')));
+        const auto r = guardedCli({QStringLiteral("info"), path, QStringLiteral("--json")}, kCliMb);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out).array().at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("width")).toInt(), 16);
+        QCOMPARE(o.value(QStringLiteral("height")).toInt(), 12);
+        QCOMPARE(o.value(QStringLiteral("slices")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("phases")).toInt(), 3);
+    }
+
     // A MetaImage naming /etc/passwd as its data file (sizes that fit): refused.
     void metaImageForeignDataFileRefused() {
         QTemporaryDir dir;
