@@ -5,6 +5,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <sys/stat.h>
 
@@ -13,7 +15,9 @@ namespace cardiolens::SafeFile {
 Result<bool> requireRegular(const QString& path) {
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return fileError(path, QStringLiteral("no such file"));
+        return fileError(
+            path,
+            QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     if (S_ISREG(st.st_mode))
         return true;
     const QString kind = S_ISDIR(st.st_mode)    ? QStringLiteral("a folder")

@@ -162,6 +162,15 @@ bool NiftiHeader::hasNiftiExtension(const QString& path) {
            p.endsWith(QLatin1String(".hdr")) || p.endsWith(QLatin1String(".hdr.gz"));
 }
 
+namespace {
+Result<NiftiHeader> checkedAgainstBudget(const NiftiHeader& h, std::uint64_t declared,
+                                         const QString& sizeText) {
+    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
+        return fits.error();
+    return h;
+}
+} // namespace
+
 Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
     if (auto regular = SafeFile::requireRegular(path); !regular)
         return regular.error();
@@ -308,9 +317,6 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                  .arg(h.dimensions >= 4 ? h.dim[4] : 1)
                                  .arg(h.bitsPerVoxel)
                                  .arg(declared);
-    // Refuse what the memory budget cannot hold before reading or inflating anything.
-    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
-        return fits.error();
     if (!h.compressed) {
         if (needed > onDisk)
             return fileError(h.dataFile,
@@ -320,7 +326,7 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                  .arg(sizeText)
                                  .arg(h.voxOffset)
                                  .arg(onDisk));
-        return h;
+        return checkedAgainstBudget(h, declared, sizeText);
     }
     if (needed / kMaxDeflateRatio > onDisk)
         return fileError(h.dataFile,
@@ -328,6 +334,9 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                         "hold; refused before decompressing")
                              .arg(sizeText)
                              .arg(onDisk));
+    // Refuse what the memory budget cannot hold before inflating anything.
+    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
+        return fits.error();
     // Single-member gzip (what every NIfTI writer produces) records the length in its
     // trailer; when that agrees we are done without inflating.
     if (needed <= 0xffffffffULL && gzipTrailerSize(h.dataFile) >= needed)

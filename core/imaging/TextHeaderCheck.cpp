@@ -81,8 +81,6 @@ Result<bool> checkDataSize(const QString& dataFile, std::uint64_t declaredBytes,
         return fileError(dataFile, QStringLiteral("the data file is missing"));
     if (auto regular = SafeFile::requireRegular(dataFile); !regular)
         return regular.error();
-    if (auto fits = CineVolume::checkBudget((long double)declaredBytes, dataFile, what); !fits)
-        return fits.error();
     const auto onDisk = std::uint64_t(fi.size());
     const std::uint64_t start = offset > 0 ? std::uint64_t(offset) : 0;
     const std::uint64_t available = onDisk > start ? onDisk - start : 0;
@@ -100,7 +98,8 @@ Result<bool> checkDataSize(const QString& dataFile, std::uint64_t declaredBytes,
                                        .arg(what)
                                        .arg(declaredBytes)
                                        .arg(available));
-    return true;
+    // Honest sizes, but more than the memory budget holds: refused before reading.
+    return CineVolume::checkBudget((long double)declaredBytes, dataFile, what);
 }
 
 Result<bool> checkInflates(const QString& dataFile, std::int64_t offset,
