@@ -1,5 +1,7 @@
 #include "common/MemoryBudget.h"
 
+#include <QSettings>
+
 #include <algorithm>
 #include <atomic>
 
@@ -54,6 +56,14 @@ void setFraction(double f) {
 
 void setLimitBytes(std::uint64_t bytes) {
     g_limit = bytes;
+}
+
+void applySetting() {
+    const QSettings settings(QStringLiteral("Cardiolens"), QStringLiteral("Cardiolens"));
+    bool ok = false;
+    const double f = settings.value(QStringLiteral("limits/memoryFraction")).toDouble(&ok);
+    if (ok)
+        setFraction(f);
 }
 
 QString describeCap() {

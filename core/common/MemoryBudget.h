@@ -20,6 +20,10 @@ std::uint64_t capBytes();
 void setFraction(double fraction);
 void setLimitBytes(std::uint64_t bytes);
 
+/// Reads the "limits/memoryFraction" setting (the GUI's settings file, shared by the CLI)
+/// into setFraction(); front ends call it at start-up.
+void applySetting();
+
 /// "the memory cap of 5.8 GB (a quarter of 23.4 GB of memory)", for refusal messages.
 QString describeCap();
 
