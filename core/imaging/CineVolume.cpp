@@ -63,7 +63,7 @@ Result<bool> CineVolume::checkBudget(long double bytes, const QString& source,
         return fileError(source, QStringLiteral("%1 needs %2 MB, more than the %3 MB limit")
                                      .arg(what, mb(bytes), mb(kMaxBytes)));
     return fileError(source, QStringLiteral("%1 needs %2 MB; with the %3 working copies a "
-                                            "command makes, that exceeds %4; refused")
+                                            "command makes, that exceeds the limit, %4; refused")
                                  .arg(what, mb(bytes))
                                  .arg(kWorkingCopies)
                                  .arg(MemoryBudget::describeCap()));
