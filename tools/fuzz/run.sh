@@ -18,7 +18,7 @@ if [ ! -f "$BUILD/build.ninja" ]; then
 fi
 HARNESSES=("$@")
 if [ ${#HARNESSES[@]} -eq 0 ]; then
-  mapfile -t HARNESSES < <(sed -n 's/^cardiolens_fuzzer(\([a-z_]*\) .*/\1/p' tools/fuzz/CMakeLists.txt)
+  HARNESSES=(fuzz_wfdb_header fuzz_wfdb_record fuzz_mit_annotations fuzz_edf fuzz_csv fuzz_dicom_ecg)
 fi
 cmake --build "$BUILD" --target "${HARNESSES[@]}"
 
