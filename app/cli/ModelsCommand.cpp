@@ -14,6 +14,30 @@ namespace cardiolens::cli {
 namespace {
 using namespace cardiolens::inference;
 
+// The child side of IsolatedValidation: one model's test forward, the result as JSON.
+int validateOne(const QString& path) {
+    auto manifest = ModelRegistry::readAt(path);
+    auto report =
+        manifest ? ModelRegistry::validate(*manifest) : Result<ValidationReport>(manifest.error());
+    QJsonObject o;
+    o[QStringLiteral("valid")] = report.ok();
+    if (report) {
+        o[QStringLiteral("forward_ms")] = report->forwardMs;
+        QJsonArray in, out;
+        for (std::int64_t d : report->inputShape)
+            in.append(double(d));
+        for (std::int64_t d : report->outputShape)
+            out.append(double(d));
+        o[QStringLiteral("input_shape")] = in;
+        o[QStringLiteral("output_shape")] = out;
+    } else {
+        o[QStringLiteral("problem")] = report.error().message;
+        o[QStringLiteral("file")] = report.error().file;
+    }
+    writeJson(o);
+    return report ? kExitOk : kExitBadData;
+}
+
 int runModels(const CliCommand& self, const QStringList& args) {
     bool validate = false;
     QString add;
@@ -25,6 +49,8 @@ int runModels(const CliCommand& self, const QStringList& args) {
             validate = true;
         else if (a == QLatin1String("--add") && i + 1 < args.size())
             add = args[++i];
+        else if (a == QLatin1String("--validate-one") && i + 1 < args.size())
+            return validateOne(args[++i]);
         else
             return usageError(self, QStringLiteral("unknown argument %1").arg(a));
     }

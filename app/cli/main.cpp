@@ -1,6 +1,7 @@
 // cardiolens-cli: headless entry point. `cardiolens-cli COMMAND [ARGS...]`.
 #include "cardiolens/BuildInfo.h"
 #include "cli/CliCommand.h"
+#include "common/MemoryBudget.h"
 #include "inference/OpenMpPolicy.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("Cardiolens"));
     QCoreApplication::setApplicationName(QStringLiteral("cardiolens-cli"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(cardiolens::build::kAppVersion));
+    cardiolens::MemoryBudget::applySetting(); // Before any file is opened.
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {

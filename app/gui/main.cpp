@@ -1,5 +1,6 @@
 // cardiolens: the desktop application.
 #include "cardiolens/BuildInfo.h"
+#include "common/MemoryBudget.h"
 #include "ecg/EcgStripView.h"
 #include "ecg/EcgWorkspace.h"
 #include "gui/AppOptions.h"
@@ -28,6 +29,7 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName(QStringLiteral("Cardiolens"));
     QApplication::setApplicationName(QStringLiteral("Cardiolens"));
     QApplication::setApplicationVersion(QString::fromLatin1(cardiolens::build::kAppVersion));
+    cardiolens::MemoryBudget::applySetting(); // Before any file is opened.
     QApplication::setDesktopFileName(QStringLiteral("org.cardiolens.Cardiolens"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cardiolens.svg")));
 

@@ -1,5 +1,7 @@
 #include "ecg/CsvReader.h"
 
+#include "common/SafeFile.h"
+
 #include "ecg/MemorySignalSource.h"
 
 #include <QFile>
@@ -17,6 +19,11 @@ constexpr qint64 kMaxCsvBytes = qint64(2) << 30;
 constexpr int kKaggleColumns = 188;
 constexpr double kKaggleRate = 125.0;
 constexpr int kMaxDecimals = 6;
+// Leads a CSV record may have (EDF allows 4096 signals too); a Kaggle row has 188 cells.
+constexpr qsizetype kMaxCsvColumns = 4096;
+// Largest sample magnitude: int32 storage at gain 1. A larger value (1e300) would force
+// the lead's gain so low that every other sample rounds to zero.
+constexpr double kMaxCsvValue = 2.0e9;
 
 char detectSeparator(const QByteArray& line) {
     const qsizetype commas = line.count(','), semis = line.count(';'), tabs = line.count('\t');
@@ -58,6 +65,12 @@ Result<Table> parseTable(const QString& path, const QByteArray& bytes) {
     if (lines.isEmpty())
         return fileError(path, QStringLiteral("empty CSV file"));
     const char sep = detectSeparator(lines.front());
+    const qsizetype width = lines.front().count(sep) + 1;
+    if (width > kMaxCsvColumns)
+        return fileError(path, QStringLiteral("%1 columns is more than the %2 leads a CSV record "
+                                              "may have")
+                                   .arg(width)
+                                   .arg(kMaxCsvColumns));
     qsizetype row = 0;
     // Header if any cell of the first line is not a number.
     {
@@ -74,7 +87,6 @@ Result<Table> parseTable(const QString& path, const QByteArray& bytes) {
             row = 1;
         }
     }
-    const qsizetype width = lines.front().split(sep).size();
     t.columns.resize(std::size_t(width));
     t.decimals.assign(std::size_t(width), 0);
     for (auto& c : t.columns)
@@ -214,14 +226,10 @@ bool looksLikeKaggle(const Table& t) {
 } // namespace
 
 Result<EcgRecord> CsvReader::open(const QString& path, const Options& options) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    if (file.size() > kMaxCsvBytes)
-        return fileError(
-            path,
-            QStringLiteral("%1 bytes is too large for a CSV record (limit 2 GB)").arg(file.size()));
-    QByteArray bytes = file.readAll();
+    auto read = SafeFile::readAll(path, kMaxCsvBytes, QStringLiteral("CSV record"));
+    if (!read)
+        return read.error();
+    QByteArray& bytes = read.value();
     if (bytes.contains('\0'))
         return fileError(path, QStringLiteral("binary data: not a CSV file"));
     bytes.replace('\r', "");
@@ -273,6 +281,16 @@ Result<EcgRecord> CsvReader::open(const QString& path, const Options& options) {
     }
     std::vector<std::vector<std::int32_t>> leads;
     for (std::size_t c = timeColumn == 0 ? 1 : 0; c < t.columns.size(); ++c) {
+        const auto& column = t.columns[c];
+        const auto outlier = std::find_if(column.begin(), column.end(),
+                                          [](double v) { return std::abs(v) > kMaxCsvValue; });
+        if (outlier != column.end())
+            return fileError(path, QStringLiteral("row %1, column %2: %3 is out of range for a "
+                                                  "signal value (at most %4 in magnitude)")
+                                       .arg(outlier - column.begin() + (t.header.empty() ? 1 : 2))
+                                       .arg(c + 1)
+                                       .arg(*outlier)
+                                       .arg(kMaxCsvValue));
         leads.emplace_back();
         Lead lead = quantize(t.columns[c], t.decimals[c], leads.back());
         if (t.header.empty()) {

@@ -1,5 +1,6 @@
 #include "ecg/DicomEcgReader.h"
 
+#include "common/SafeFile.h"
 #include "ecg/DicomStructureCheck.h"
 #include "ecg/MemorySignalSource.h"
 
@@ -86,8 +87,8 @@ QString leadName(const QString& meaning) {
 } // namespace
 
 Result<std::vector<EcgRecord>> DicomEcgReader::openAll(const QString& path) {
-    if (!QFileInfo(path).isFile())
-        return fileError(path, QStringLiteral("no such file"));
+    if (auto regular = SafeFile::requireRegular(path); !regular)
+        return regular.error();
     // Check the structure ourselves first: GDCM aborts on some truncated files.
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

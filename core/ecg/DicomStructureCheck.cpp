@@ -1,5 +1,7 @@
 #include "ecg/DicomStructureCheck.h"
 
+#include "common/DicomVr.h"
+
 namespace cardiolens::ecg {
 
 namespace {
@@ -39,11 +41,12 @@ public:
                 if (!need(8))
                     return false;
                 vr = QByteArray(reinterpret_cast<const char*>(m_p + pos + 4), 2);
-                if (vr[0] < 'A' || vr[0] > 'Z' || vr[1] < 'A' || vr[1] > 'Z')
-                    return fail(QStringLiteral("invalid value representation"));
-                static const QByteArrayList longVr = {"OB", "OW", "OF", "SQ", "UT", "UN", "OD",
-                                                      "OL", "OV", "SV", "UV", "UC", "UR"};
-                if (longVr.contains(vr)) {
+                // Letters are not enough: GDCM falls back to guessing on an unknown VR,
+                // which aborts in the meta group and allocates ~2 GB elsewhere.
+                if (!dicom::isKnownVr(vr[0], vr[1]))
+                    return fail(QStringLiteral("invalid VR '%1'")
+                                    .arg(QString::fromLatin1(vr.toPercentEncoding())));
+                if (dicom::isLongVr(vr[0], vr[1])) {
                     if (!need(12))
                         return false;
                     length = u32(pos + 8);

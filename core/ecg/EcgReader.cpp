@@ -1,5 +1,7 @@
 #include "ecg/EcgReader.h"
 
+#include "common/SafeFile.h"
+
 #include "ecg/CsvReader.h"
 #include "ecg/DicomEcgReader.h"
 #include "ecg/EdfReader.h"
@@ -25,6 +27,8 @@ Result<EcgRecord> EcgReader::open(const QString& path) {
         return WfdbRecordReader::open(path);
     if (!QFileInfo::exists(path))
         return fileError(path, QStringLiteral("no such file or record"));
+    if (auto regular = SafeFile::requireRegular(path); !regular) // Before any open().
+        return regular.error();
     if (looksLikeDicom(path) ||
         QFileInfo(path).suffix().compare(QLatin1String("dcm"), Qt::CaseInsensitive) == 0)
         return DicomEcgReader::open(path);

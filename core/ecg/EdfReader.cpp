@@ -91,6 +91,18 @@ public:
         const std::int64_t last = (firstFrame + frames) / m_framesPerRecord; // Exclusive.
         m_file->release(m_dataStart + first * m_recordBytes, (last - first) * m_recordBytes);
     }
+    std::vector<FrameRange> recordedRanges() const override {
+        if (m_recordStart.empty())
+            return {{0, m_frames}};
+        std::vector<FrameRange> ranges;
+        for (std::int64_t start : m_recordStart) {
+            if (!ranges.empty() && ranges.back().first + ranges.back().count == start)
+                ranges.back().count += m_framesPerRecord;
+            else
+                ranges.push_back({start, m_framesPerRecord});
+        }
+        return ranges;
+    }
     int leadCount() const override { return int(m_leads.size()); }
     std::int64_t frameCount() const override { return m_frames; }
     int samplesPerFrame(int lead) const override {
@@ -345,6 +357,12 @@ Result<EcgRecord> EdfReader::open(const QString& path) {
                     QStringLiteral("EDF+D data record %1 starts before the previous one ends")
                         .arg(r));
         frames = recordStart.back() + g;
+        // Onsets are free text: a lying one would stretch the record over decades.
+        if (double(frames) > kMaxRecordSpanSeconds * rec.frameRate)
+            return bad(QStringLiteral("EDF+D data records span %1 days (gaps included), more "
+                                      "than the %2 days supported")
+                           .arg(double(frames) / (rec.frameRate * 86400.0), 0, 'g', 4)
+                           .arg(kMaxRecordSpanSeconds / 86400.0));
         if (frames > nRecords * g)
             rec.warnings << QStringLiteral("discontinuous: %1 s of gaps between data records")
                                 .arg(double(frames - nRecords * g) / rec.frameRate);

@@ -1,5 +1,7 @@
 #include "ecg/MappedFile.h"
 
+#include "common/SafeFile.h"
+
 #include <algorithm>
 
 #include <sys/mman.h>
@@ -8,6 +10,8 @@
 namespace cardiolens::ecg {
 
 Result<std::shared_ptr<const MappedFile>> MappedFile::open(const QString& path) {
+    if (auto regular = SafeFile::requireRegular(path); !regular) // A FIFO blocks open().
+        return regular.error();
     std::shared_ptr<MappedFile> mapped(new MappedFile);
     mapped->m_path = path;
     mapped->m_file = std::make_unique<QFile>(path);

@@ -1,5 +1,7 @@
 #include "ecg/MitAnnotationIO.h"
 
+#include "common/SafeFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -162,13 +164,10 @@ QByteArray MitAnnotationIO::serialize(const std::vector<Annotation>& annotations
 }
 
 Result<AnnotationSet> MitAnnotationIO::read(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    if (file.size() > kMaxAnnotationBytes)
-        return fileError(
-            path, QStringLiteral("%1 bytes is too large for an annotation file").arg(file.size()));
-    auto items = parse(file.readAll(), path);
+    auto bytes = SafeFile::readAll(path, kMaxAnnotationBytes, QStringLiteral("annotation file"));
+    if (!bytes)
+        return bytes.error();
+    auto items = parse(bytes.value(), path);
     if (!items)
         return items.error();
     AnnotationSet set;
@@ -204,7 +203,7 @@ QString MitAnnotationIO::pathFor(const QString& recordPath, const QString& annot
     return recordBase(recordPath) + QLatin1Char('.') + annotator;
 }
 
-QStringList MitAnnotationIO::annotatorsFor(const QString& recordPath) {
+QStringList MitAnnotationIO::annotatorsFor(const QString& recordPath, QStringList* skipped) {
     const QString base = recordBase(recordPath);
     const QFileInfo bi(base);
     static const QStringList notAnnotations = {
@@ -218,11 +217,12 @@ QStringList MitAnnotationIO::annotatorsFor(const QString& recordPath) {
         if (ext.isEmpty() || ext.contains(QLatin1Char('.')) ||
             notAnnotations.contains(ext.toLower()))
             continue;
-        QFile f(bi.dir().filePath(name));
-        if (f.size() % 2 != 0 || f.size() > kMaxAnnotationBytes || !f.open(QIODevice::ReadOnly))
-            continue;
-        if (parse(f.readAll(), f.fileName()).ok())
+        const QString path = bi.dir().filePath(name);
+        const auto annotations = read(path);
+        if (annotations)
             found << ext;
+        else if (skipped)
+            *skipped << annotations.error().describe();
     }
     return found;
 }

@@ -28,8 +28,9 @@ public:
     /// RECORD.ANNOTATOR beside the record's header.
     static QString pathFor(const QString& recordPath, const QString& annotator);
     /// Annotators present beside the record: files RECORD.EXT that parse as annotations
-    /// (signal and header files excluded), sorted by name.
-    static QStringList annotatorsFor(const QString& recordPath);
+    /// (signal and header files excluded), sorted by name. Candidates that do not parse are
+    /// left out and, when \a skipped is given, listed there as "FILE: reason".
+    static QStringList annotatorsFor(const QString& recordPath, QStringList* skipped = nullptr);
 };
 
 } // namespace cardiolens::ecg

@@ -1,8 +1,19 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace cardiolens::ecg {
+
+/// Frames [first, first + count) of a record.
+struct FrameRange {
+    std::int64_t first = 0;
+    std::int64_t count = 0;
+};
+
+/// The longest span (gaps included) a record may cover: a month. Gap lengths come from
+/// headers, and a lying one would otherwise make a viewer draw decades of nothing.
+constexpr double kMaxRecordSpanSeconds = 31.0 * 86400.0;
 
 /// Decodes the raw integer samples of a record on demand. Implementations read from a
 /// memory mapping (WFDB, EDF) or from a buffer (CSV, DICOM); none holds the record as
@@ -33,6 +44,11 @@ public:
         (void)firstFrame;
         (void)frameCount;
     }
+
+    /// The frame ranges that hold recorded samples, sorted and disjoint; frames outside them
+    /// are gaps (null WFDB segments, EDF+D holes) that read as invalid. Whole-record passes
+    /// skip the gaps instead of walking them. Default: the whole record.
+    virtual std::vector<FrameRange> recordedRanges() const { return {{0, frameCount()}}; }
 
     virtual int leadCount() const = 0;
     virtual std::int64_t frameCount() const = 0;

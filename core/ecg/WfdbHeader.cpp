@@ -1,5 +1,7 @@
 #include "ecg/WfdbHeader.h"
 
+#include "common/SafeFile.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -249,16 +251,12 @@ Result<WfdbHeader> WfdbHeaderParser::parse(const QString& text, const QString& s
 }
 
 Result<WfdbHeader> WfdbHeaderParser::parseFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    if (file.size() > kMaxHeaderBytes)
-        return fileError(
-            path, QStringLiteral("%1 bytes is far too large for a WFDB header").arg(file.size()));
-    const QByteArray bytes = file.readAll();
-    if (bytes.contains('\0'))
+    auto bytes = SafeFile::readAll(path, kMaxHeaderBytes, QStringLiteral("WFDB header"));
+    if (!bytes)
+        return bytes.error();
+    if (bytes->contains('\0'))
         return fileError(path, QStringLiteral("binary data: not a WFDB header"));
-    return parse(QString::fromUtf8(bytes), path);
+    return parse(QString::fromUtf8(bytes.value()), path);
 }
 
 } // namespace cardiolens::ecg

@@ -1,5 +1,6 @@
 #include "ecg/WfdbMultiSegment.h"
 
+#include "common/SafeFile.h"
 #include "ecg/RecordLabels.h"
 #include "ecg/WfdbFormats.h"
 #include "ecg/WfdbRecordReader.h"
@@ -64,6 +65,18 @@ public:
                 seg.source->releaseFrames(from - seg.start, to - from);
         }
     }
+    std::vector<FrameRange> recordedRanges() const override {
+        std::vector<FrameRange> ranges;
+        for (const Segment& seg : m_segments) {
+            if (!seg.source || seg.frames <= 0)
+                continue;
+            if (!ranges.empty() && ranges.back().first + ranges.back().count == seg.start)
+                ranges.back().count += seg.frames;
+            else
+                ranges.push_back({seg.start, seg.frames});
+        }
+        return ranges;
+    }
     int leadCount() const override { return int(m_spf.size()); }
     std::int64_t frameCount() const override { return m_frames; }
     int samplesPerFrame(int lead) const override { return m_spf[std::size_t(lead)]; }
@@ -92,6 +105,15 @@ Result<EcgRecord> WfdbMultiSegment::open(const WfdbHeader& h, const QString& hea
         if (s.samples < 0)
             return fileError(headerPath,
                              QStringLiteral("segment %1 has a negative length").arg(s.name));
+        if (double(frame) + double(s.samples) > kMaxRecordSpanSeconds * h.samplingFrequency)
+            return fileError(
+                headerPath,
+                QStringLiteral("segments up to %1 span %2 days (gaps included), "
+                               "more than the %3 days supported")
+                    .arg(s.name)
+                    .arg((double(frame) + double(s.samples)) / (h.samplingFrequency * 86400.0), 0,
+                         'g', 4)
+                    .arg(kMaxRecordSpanSeconds / 86400.0));
         if (s.name == QLatin1String("~")) {
             Segment gap;
             gap.start = frame;
@@ -100,7 +122,10 @@ Result<EcgRecord> WfdbMultiSegment::open(const WfdbHeader& h, const QString& hea
             segments.push_back(gap);
             continue;
         }
-        const QString segHeader = dir.filePath(s.name + QStringLiteral(".hea"));
+        auto besideHeader = SafeFile::dataFileBeside(dir.path(), s.name + QStringLiteral(".hea"));
+        if (!besideHeader)
+            return besideHeader.error();
+        const QString segHeader = besideHeader.value();
         auto parsed = WfdbHeaderParser::parseFile(segHeader);
         if (!parsed)
             return parsed.error();

@@ -1,5 +1,6 @@
 #include "ecg/WfdbSignalSource.h"
 
+#include "common/SafeFile.h"
 #include "ecg/WfdbFormats.h"
 
 #include <QDir>
@@ -65,6 +66,7 @@ WfdbSignalSource::open(const WfdbHeader& header, const QString& directory, QStri
     // Map each group's file and see how many whole frames it holds.
     std::int64_t available = -1;
     QString shortestFile;
+    int shortestFrameSize = 0;
     for (std::size_t gi = 0; gi < src->m_groups.size(); ++gi) {
         Group& g = src->m_groups[gi];
         const WfdbSignalSpec* first = nullptr;
@@ -75,7 +77,10 @@ WfdbSignalSource::open(const WfdbHeader& header, const QString& directory, QStri
             }
         if (g.format == 0 || first->fileName == QLatin1String("~"))
             continue; // Null signal: no file, every sample invalid.
-        const QString path = QDir(directory).filePath(first->fileName);
+        auto resolved = SafeFile::dataFileBeside(directory, first->fileName);
+        if (!resolved)
+            return resolved.error();
+        const QString path = resolved.value();
         auto mapped = MappedFile::open(path);
         if (!mapped)
             return mapped.error();
@@ -91,6 +96,7 @@ WfdbSignalSource::open(const WfdbHeader& header, const QString& directory, QStri
         if (available < 0 || frames < available) {
             available = frames;
             shortestFile = path;
+            shortestFrameSize = g.frameSize;
         }
     }
     if (available < 0)
@@ -98,10 +104,11 @@ WfdbSignalSource::open(const WfdbHeader& header, const QString& directory, QStri
     if (header.samplesPerSignal > 0) {
         if (header.samplesPerSignal > available)
             return fileError(shortestFile,
-                             QStringLiteral("header promises %1 samples per signal but the file "
-                                            "holds only %2")
+                             QStringLiteral("header promises %1 frames but the file holds only "
+                                            "%2 (%3 samples per frame)")
                                  .arg(header.samplesPerSignal)
-                                 .arg(available));
+                                 .arg(available)
+                                 .arg(shortestFrameSize));
         src->m_frames = header.samplesPerSignal;
     } else {
         src->m_frames = available;

@@ -77,8 +77,15 @@ QJsonObject EcgDescriber::describe(const ecg::EcgRecord& rec) {
     out[QStringLiteral("labels")] = labels;
     if (!rec.comments.isEmpty())
         out[QStringLiteral("comments")] = QJsonArray::fromStringList(rec.comments);
-    if (!rec.warnings.isEmpty())
-        out[QStringLiteral("warnings")] = QJsonArray::fromStringList(rec.warnings);
+    QStringList warnings = rec.warnings;
+    if (rec.formatName == QLatin1String("WFDB")) { // Say why an annotation file is not listed.
+        QStringList skipped;
+        ecg::MitAnnotationIO::annotatorsFor(rec.sourcePath, &skipped);
+        for (const QString& s : skipped)
+            warnings << QStringLiteral("annotation file not read: %1").arg(s);
+    }
+    if (!warnings.isEmpty())
+        out[QStringLiteral("warnings")] = QJsonArray::fromStringList(warnings);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "formats/FileDescriber.h"
 
+#include "common/SafeFile.h"
+
 #include "ecg/EcgReader.h"
 #include "ecg/WfdbHeader.h"
 #include "formats/EcgDescriber.h"
@@ -88,6 +90,9 @@ Result<QJsonObject> FileDescriber::describe(const QString& path) {
     const QFileInfo fi(path);
     if (!fi.exists() && FormatDetector::wfdbHeaderFor(path).isEmpty())
         return fileError(path, QStringLiteral("no such file"));
+    if (fi.exists() && !fi.isDir()) // A FIFO would block the format sniffing's open().
+        if (auto regular = SafeFile::requireRegular(path); !regular)
+            return regular.error();
     const FileKind kind = FormatDetector::detect(path);
     switch (kind) {
     case FileKind::WfdbRecord: {

@@ -1,5 +1,9 @@
 #include "imaging/CineVolume.h"
 
+#include "common/MemoryBudget.h"
+
+#include <algorithm>
+
 #include <cstring>
 #include <limits>
 #include <new>
@@ -18,16 +22,15 @@ Result<CineVolume> CineVolume::create(const VolumeExtent& extent, PixelType type
     // Multiply in long double first: four ints can overflow size_t's range checks.
     const long double bytes = (long double)extent.width * extent.height * extent.slices *
                               extent.phases * (long double)bytesPerPixel(type);
-    if (bytes > (long double)kMaxBytes)
-        return fileError(source, QStringLiteral("volume of %1 x %2 x %3 x %4 %5 pixels needs "
-                                                "%6 MB, more than the %7 MB limit")
-                                     .arg(extent.width)
-                                     .arg(extent.height)
-                                     .arg(extent.slices)
-                                     .arg(extent.phases)
-                                     .arg(QLatin1String(pixelTypeName(type)))
-                                     .arg(double(bytes / (1024.0L * 1024.0L)), 0, 'f', 0)
-                                     .arg(kMaxBytes >> 20));
+    if (auto fits = checkBudget(bytes, source,
+                                QStringLiteral("volume of %1 x %2 x %3 x %4 %5 pixels")
+                                    .arg(extent.width)
+                                    .arg(extent.height)
+                                    .arg(extent.slices)
+                                    .arg(extent.phases)
+                                    .arg(QLatin1String(pixelTypeName(type))));
+        !fits)
+        return fits.error();
     CineVolume v;
     v.m_extent = extent;
     v.m_type = type;
@@ -43,6 +46,27 @@ Result<CineVolume> CineVolume::create(const VolumeExtent& extent, PixelType type
         std::memset(v.m_data.get(), 0, v.m_bytes);
     v.m_info.sourcePath = source;
     return v;
+}
+
+std::size_t CineVolume::maxBytes() {
+    return std::min<std::size_t>(kMaxBytes, MemoryBudget::capBytes() / kWorkingCopies);
+}
+
+Result<bool> CineVolume::checkBudget(long double bytes, const QString& source,
+                                     const QString& what) {
+    if (bytes <= (long double)maxBytes())
+        return true;
+    const auto mb = [](long double b) {
+        return QString::number(double(b / 1048576.0L), 'f', 0);
+    };
+    if (maxBytes() == kMaxBytes)
+        return fileError(source, QStringLiteral("%1 needs %2 MB, more than the %3 MB limit")
+                                     .arg(what, mb(bytes), mb(kMaxBytes)));
+    return fileError(source, QStringLiteral("%1 needs %2 MB; with the %3 working copies a "
+                                            "command makes, that exceeds the limit, %4; refused")
+                                 .arg(what, mb(bytes))
+                                 .arg(kWorkingCopies)
+                                 .arg(MemoryBudget::describeCap()));
 }
 
 CineVolume CineVolume::clone() const {

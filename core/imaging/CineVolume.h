@@ -22,6 +22,14 @@ class CineVolume {
 public:
     /// Refuses volumes beyond this size: no cardiac cine comes near it, a lying header does.
     static constexpr std::size_t kMaxBytes = std::size_t(8) << 30;
+    /// Copies of a volume's size a command may hold at once (the volume, a float working
+    /// copy for a model or metrics, masks and labels): the memory budget is shared by them.
+    static constexpr int kWorkingCopies = 4;
+    /// The largest volume a reader may allocate now: kMaxBytes, lowered to the memory
+    /// budget (common/MemoryBudget) divided by kWorkingCopies.
+    static std::size_t maxBytes();
+    /// An error for \a source when \a bytes exceeds maxBytes(); \a what describes the data.
+    static Result<bool> checkBudget(long double bytes, const QString& source, const QString& what);
 
     CineVolume() = default;
     CineVolume(CineVolume&&) noexcept = default;

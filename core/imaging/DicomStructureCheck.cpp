@@ -1,5 +1,7 @@
 #include "imaging/DicomStructureCheck.h"
 
+#include "common/DicomVr.h"
+
 #include <QFile>
 
 #include <cstring>
@@ -11,26 +13,12 @@ namespace {
 
 constexpr std::uint32_t kUndefined = 0xffffffffu;
 
-// The value representations of PS3.5 (GDCM mis-reads others, and can then abort).
 bool knownVr(char a, char b) {
-    static const char* vrs[] = {"AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD",
-                                "IS", "LO", "LT", "OB", "OD", "OF", "OL", "OV", "OW",
-                                "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC",
-                                "UI", "UL", "UN", "UR", "US", "UT", "UV"};
-    for (const char* v : vrs)
-        if (a == v[0] && b == v[1])
-            return true;
-    return false;
+    return dicom::isKnownVr(a, b);
 }
 
-// VRs whose explicit encoding has a reserved field and a 32-bit length.
 bool longVr(char a, char b) {
-    static const char* vrs[] = {"OB", "OW", "OF", "SQ", "UT", "UN", "OD",
-                                "OL", "UC", "UR", "OV", "SV", "UV"};
-    for (const char* v : vrs)
-        if (a == v[0] && b == v[1])
-            return true;
-    return false;
+    return dicom::isLongVr(a, b);
 }
 
 class Walker {
@@ -266,6 +254,38 @@ Result<bool> checkImageAttributes(const Walker& w, const uchar* data, const QStr
     };
     if (auto typed = checkTypedAttributes(w, path); !typed)
         return typed;
+    // Pixel-format values GDCM's image reader asserts on rather than failing.
+    const auto unsignedShort = [&](std::uint16_t g, std::uint16_t e) -> int {
+        const QByteArray v = value(g, e);
+        if (v.size() != 2)
+            return -1; // Absent (or empty): GDCM uses its defaults.
+        const auto* p = reinterpret_cast<const uchar*>(v.constData());
+        return w.bigEndian ? (p[0] << 8) | p[1] : p[0] | (p[1] << 8);
+    };
+    const int samples = unsignedShort(0x0028, 0x0002);
+    if (samples == 0 || samples == 2 || samples > 4)
+        return malformed(path, QStringLiteral("Samples per Pixel (0028,0002) is %1; 1, 3 or 4 "
+                                              "are supported")
+                                   .arg(samples));
+    const int bitsAllocated = unsignedShort(0x0028, 0x0100);
+    if (bitsAllocated >= 0 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32)
+        return malformed(path, QStringLiteral("Bits Allocated (0028,0100) is %1; 8, 16 or 32 are "
+                                              "supported")
+                                   .arg(bitsAllocated));
+    const int bitsStored = unsignedShort(0x0028, 0x0101);
+    if (bitsAllocated > 0 && (bitsStored == 0 || bitsStored > bitsAllocated))
+        return malformed(path, QStringLiteral("Bits Stored (0028,0101) is %1 with %2 bits "
+                                              "allocated")
+                                   .arg(bitsStored)
+                                   .arg(bitsAllocated));
+    // Rescale Slope and Intercept come as a pair (PS3.3 C.11.1); GDCM asserts on either alone.
+    const bool slope = w.topLevel.count((0x0028u << 16) | 0x1053) > 0;
+    const bool intercept = w.topLevel.count((0x0028u << 16) | 0x1052) > 0;
+    if (slope != intercept)
+        return malformed(path, slope ? QStringLiteral("Rescale Slope (0028,1053) without Rescale "
+                                                      "Intercept (0028,1052)")
+                                     : QStringLiteral("Rescale Intercept (0028,1052) without "
+                                                      "Rescale Slope (0028,1053)"));
     const QByteArray recognition = value(0x0008, 0x0010);
     if (!recognition.isEmpty() && !recognition.startsWith("ACR-NEMA") &&
         !recognition.startsWith("ACRNEMA"))

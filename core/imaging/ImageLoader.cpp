@@ -1,5 +1,7 @@
 #include "imaging/ImageLoader.h"
 
+#include "common/SafeFile.h"
+
 #include "imaging/DicomCineAssembler.h"
 #include "imaging/DicomFolder.h"
 #include "imaging/DicomInspector.h"
@@ -205,6 +207,9 @@ ImageFormat ImageLoader::detect(const QString& path) {
 Result<CineVolume> ImageLoader::load(const QString& path) {
     if (!QFileInfo::exists(path))
         return fileError(path, QStringLiteral("no such file or folder"));
+    if (!QFileInfo(path).isDir())
+        if (auto regular = SafeFile::requireRegular(path); !regular) // Before any open().
+            return regular.error();
     switch (detect(path)) {
     case ImageFormat::Nifti:
         return NiftiReader::read(path);
@@ -226,12 +231,28 @@ Result<CineVolume> ImageLoader::load(const QString& path) {
 }
 
 Result<VolumeSummary> ImageLoader::inspect(const QString& path) {
+    if (QFileInfo::exists(path) && !QFileInfo(path).isDir())
+        if (auto regular = SafeFile::requireRegular(path); !regular)
+            return regular.error();
     const ImageFormat format = detect(path);
     switch (format) {
     case ImageFormat::Nifti: {
         auto header = NiftiHeader::inspect(path);
         if (!header)
             return header.error();
+        if (header->version == 2) { // Debian's ITK 5.2 reads NIfTI-1 only.
+            VolumeSummary s;
+            s.format = format;
+            const auto& d = header->dim;
+            s.extent = {int(d[1]), header->dimensions >= 2 ? int(d[2]) : 1,
+                        header->dimensions >= 3 ? int(d[3]) : 1,
+                        header->dimensions >= 4 ? int(d[4]) : 1};
+            s.pixelType = QStringLiteral("NIfTI datatype %1").arg(header->datatype);
+            s.geometry = header->geometryFromHeader(s.warnings);
+            s.geometry.frameTimeMs = header->frameTimeMs();
+            s.warnings << s.geometry.check(s.extent.phases);
+            return s;
+        }
         auto io = itk::NiftiImageIO::New();
         auto s = summariseWithItk(io.GetPointer(), path, format);
         if (s)

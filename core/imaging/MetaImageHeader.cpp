@@ -2,6 +2,8 @@
 
 #include "imaging/TextHeaderCheck_p.h"
 
+#include "common/SafeFile.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -139,7 +141,10 @@ Result<MetaImageHeader> MetaImageHeader::inspect(const QString& path) {
         h.dataFile = path;
         h.dataOffset = header.headerBytes;
     } else {
-        h.dataFile = QFileInfo(path).dir().filePath(dataName);
+        auto beside = SafeFile::dataFileBeside(QFileInfo(path).path(), dataName);
+        if (!beside)
+            return beside.error();
+        h.dataFile = beside.value();
         h.dataOffset = headerSize > 0 ? headerSize : 0;
     }
     if (headerSize == -1 && !h.compressed) { // Data is the last `declared` bytes.
@@ -164,6 +169,10 @@ Result<MetaImageHeader> MetaImageHeader::inspect(const QString& path) {
                                                     "the file holds")
                                          .arg(h.compressedSize)
                                          .arg(QFileInfo(h.dataFile).size() - h.dataOffset));
+    // ITK's MetaIO leaves the buffer blank when inflating fails: check the stream first.
+    if (h.compressed)
+        if (auto inflates = detail::checkInflates(h.dataFile, h.dataOffset, declared); !inflates)
+            return inflates.error();
     return h;
 }
 

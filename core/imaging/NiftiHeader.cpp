@@ -1,8 +1,12 @@
 #include "imaging/NiftiHeader.h"
 
+#include "common/SafeFile.h"
+#include "imaging/CineVolume.h"
+
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -158,10 +162,18 @@ bool NiftiHeader::hasNiftiExtension(const QString& path) {
            p.endsWith(QLatin1String(".hdr")) || p.endsWith(QLatin1String(".hdr.gz"));
 }
 
+namespace {
+Result<NiftiHeader> checkedAgainstBudget(const NiftiHeader& h, std::uint64_t declared,
+                                         const QString& sizeText) {
+    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
+        return fits.error();
+    return h;
+}
+} // namespace
+
 Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
-    const QFileInfo fi(path);
-    if (!fi.isFile())
-        return fileError(path, QStringLiteral("no such file"));
+    if (auto regular = SafeFile::requireRegular(path); !regular)
+        return regular.error();
     NiftiHeader h;
     h.compressed = isGzipContent(path);
     unsigned char raw[kNifti2HeaderSize] = {};
@@ -249,13 +261,28 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
     if (h.dimensions < 1 || h.dimensions > 7)
         return headerError(path, QStringLiteral("dim[0] is %1, not 1..7").arg(h.dim[0]));
     for (int i = 1; i <= h.dimensions; ++i) {
-        if (h.dim[std::size_t(i)] < 1)
+        if (h.dim[std::size_t(i)] < 1 || h.dim[std::size_t(i)] > (std::int64_t(1) << 30))
             return headerError(path,
                                QStringLiteral("dim[%1] is %2").arg(i).arg(h.dim[std::size_t(i)]));
     }
     h.bitsPerVoxel = bitsForDatatype(h.datatype);
     if (h.bitsPerVoxel == 0)
         return headerError(path, QStringLiteral("unsupported datatype code %1").arg(h.datatype));
+
+    // VNL aborts on a non-finite orientation matrix: refuse what the geometry would use.
+    const auto allFinite = [](const auto& values) {
+        return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    };
+    if (h.sformCode > 0 && !allFinite(h.srow))
+        return headerError(
+            path, QStringLiteral("sform_code %1 with a non-finite srow_x/y/z").arg(h.sformCode));
+    if (h.qformCode > 0 && (!allFinite(h.quatern) || !allFinite(h.qoffset)))
+        return headerError(path, QStringLiteral("qform_code %1 with a non-finite quaternion or "
+                                                "offset")
+                                     .arg(h.qformCode));
+    if (!std::all_of(h.pixdim.begin(), h.pixdim.begin() + 1 + std::min(h.dimensions, 7),
+                     [](double v) { return std::isfinite(v); }))
+        return headerError(path, QStringLiteral("pixdim holds a non-finite value"));
 
     // Where the voxels are.
     h.dataFile = path;
@@ -268,6 +295,8 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
               (gz ? QStringLiteral(".gz") : QString());
         if (!QFileInfo::exists(img))
             return fileError(path, QStringLiteral("the data file %1 is missing").arg(img));
+        if (auto regular = SafeFile::requireRegular(img); !regular)
+            return regular.error();
         h.dataFile = img;
         h.compressed = isGzipContent(img);
     } else if (h.voxOffset < (h.version == 1 ? 352 : 544)) {
@@ -297,7 +326,7 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                  .arg(sizeText)
                                  .arg(h.voxOffset)
                                  .arg(onDisk));
-        return h;
+        return checkedAgainstBudget(h, declared, sizeText);
     }
     if (needed / kMaxDeflateRatio > onDisk)
         return fileError(h.dataFile,
@@ -305,6 +334,9 @@ Result<NiftiHeader> NiftiHeader::inspect(const QString& path) {
                                         "hold; refused before decompressing")
                              .arg(sizeText)
                              .arg(onDisk));
+    // Refuse what the memory budget cannot hold before inflating anything.
+    if (auto fits = CineVolume::checkBudget((long double)declared, h.dataFile, sizeText); !fits)
+        return fits.error();
     // Single-member gzip (what every NIfTI writer produces) records the length in its
     // trailer; when that agrees we are done without inflating.
     if (needed <= 0xffffffffULL && gzipTrailerSize(h.dataFile) >= needed)

@@ -227,8 +227,9 @@ Result<CineVolume> NiftiReader::read(const QString& path) {
     // Geometry from ITK (the header is already known to be honest about sizes).
     QStringList geometryWarnings;
     VolumeGeometry geometry;
-    // ITK only opens files named .nii/.nii.gz/.hdr; others get the header's own geometry.
-    if (!NiftiHeader::hasNiftiExtension(path)) {
+    // ITK only opens files named .nii/.nii.gz/.hdr, and Debian's ITK 5.2 reads NIfTI-1
+    // only; others get the header's own geometry.
+    if (!NiftiHeader::hasNiftiExtension(path) || header.version == 2) {
         geometry = header.geometryFromHeader(geometryWarnings);
         return readVoxels(header, path, geometry, geometryWarnings);
     }

@@ -2,6 +2,8 @@
 
 #include "imaging/TextHeaderCheck_p.h"
 
+#include "common/SafeFile.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -148,7 +150,10 @@ Result<NrrdHeader> NrrdHeader::inspect(const QString& path) {
             dataName.contains(u' '))
             return fileError(path,
                              QStringLiteral("NRRD with a list of data files is not supported"));
-        h.dataFile = QFileInfo(path).dir().filePath(dataName);
+        auto beside = SafeFile::dataFileBeside(QFileInfo(path).path(), dataName);
+        if (!beside)
+            return beside.error();
+        h.dataFile = beside.value();
     }
     const std::uint64_t declared = h.dataBytes();
     std::uint64_t needed = declared;

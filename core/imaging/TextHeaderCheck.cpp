@@ -1,9 +1,15 @@
 #include "imaging/TextHeaderCheck_p.h"
 
+#include "common/SafeFile.h"
+#include "imaging/CineVolume.h"
+
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
+
+#include <zlib.h>
 
 namespace cardiolens::imaging::detail {
 
@@ -12,6 +18,8 @@ constexpr std::uint64_t kMaxDeflateRatio = 1032;
 }
 
 Result<std::vector<HeaderLine>> readHeaderLines(const QString& path) {
+    if (auto regular = SafeFile::requireRegular(path); !regular)
+        return regular.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fileError(path, QStringLiteral("cannot open file"));
@@ -70,9 +78,11 @@ Result<bool> checkDataSize(const QString& headerPath, const QString& dataFile,
                            std::uint64_t declaredBytes, std::int64_t offset, bool compressed,
                            const QString& what) {
     const QFileInfo fi(dataFile);
-    if (!fi.isFile())
+    if (!fi.exists())
         return fileError(headerPath,
                          QStringLiteral("the data file it names, %1, is missing").arg(dataFile));
+    if (auto regular = SafeFile::requireRegular(dataFile); !regular)
+        return regular.error();
     const auto onDisk = std::uint64_t(fi.size());
     const std::uint64_t start = offset > 0 ? std::uint64_t(offset) : 0;
     const std::uint64_t available = onDisk > start ? onDisk - start : 0;
@@ -90,7 +100,49 @@ Result<bool> checkDataSize(const QString& headerPath, const QString& dataFile,
                                        .arg(what)
                                        .arg(declaredBytes)
                                        .arg(available));
-    return true;
+    // Honest sizes, but more than the memory budget holds: refused before reading.
+    return CineVolume::checkBudget((long double)declaredBytes, dataFile, what);
+}
+
+Result<bool> checkInflates(const QString& dataFile, std::int64_t offset,
+                           std::uint64_t declaredBytes) {
+    QFile f(dataFile);
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(std::max<std::int64_t>(0, offset)))
+        return fileError(dataFile, QStringLiteral("cannot read the compressed data"));
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 32) != Z_OK) // 15 + 32: zlib or gzip, detected from the header.
+        return fileError(dataFile, QStringLiteral("cannot start decompressing"));
+    std::vector<unsigned char> in(1 << 16), out(1 << 16);
+    std::uint64_t produced = 0;
+    int rc = Z_OK;
+    while (produced < declaredBytes && rc == Z_OK) {
+        if (z.avail_in == 0) {
+            const qint64 got = f.read(reinterpret_cast<char*>(in.data()), qint64(in.size()));
+            if (got <= 0)
+                break;
+            z.next_in = in.data();
+            z.avail_in = uInt(got);
+        }
+        z.next_out = out.data();
+        z.avail_out = uInt(out.size());
+        rc = inflate(&z, Z_NO_FLUSH);
+        produced += out.size() - z.avail_out;
+    }
+    const char* zlibMessage = z.msg;
+    inflateEnd(&z);
+    if (produced >= declaredBytes)
+        return true;
+    if (rc != Z_OK && rc != Z_STREAM_END)
+        return fileError(dataFile,
+                         QStringLiteral("compressed data is not a valid zlib stream "
+                                        "(%1) after %2 of %3 bytes; refused")
+                             .arg(QString::fromLatin1(zlibMessage ? zlibMessage : "corrupt data"))
+                             .arg(produced)
+                             .arg(declaredBytes));
+    return fileError(dataFile, QStringLiteral("compressed data ends after %1 of the %2 bytes the "
+                                              "header declares (truncated); refused")
+                                   .arg(produced)
+                                   .arg(declaredBytes));
 }
 
 } // namespace cardiolens::imaging::detail

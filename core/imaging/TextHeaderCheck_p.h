@@ -42,4 +42,10 @@ Result<bool> checkDataSize(const QString& headerPath, const QString& dataFile,
                            std::uint64_t declaredBytes, std::int64_t offset, bool compressed,
                            const QString& what);
 
+/// Inflates (zlib or gzip, discarding the output) the stream starting at \a offset in
+/// \a dataFile and fails unless it yields at least \a declaredBytes: MetaIO silently leaves
+/// a blank image when the stream is not zlib or is cut short. Bounded by \a declaredBytes.
+Result<bool> checkInflates(const QString& dataFile, std::int64_t offset,
+                           std::uint64_t declaredBytes);
+
 } // namespace cardiolens::imaging::detail

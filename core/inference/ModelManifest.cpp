@@ -1,5 +1,7 @@
 #include "inference/ModelManifest.h"
 
+#include "common/SafeFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -269,17 +271,13 @@ std::vector<std::int64_t> ModelManifest::concreteInputShape() const {
 }
 
 Result<ModelManifest> ModelManifest::read(const QString& path) {
-    QFile f(path);
-    if (!f.exists())
+    if (!QFileInfo::exists(path))
         return fileError(path, QStringLiteral("model manifest not found"));
-    if (f.size() > kMaxManifestBytes)
-        return fileError(path,
-                         QStringLiteral("model manifest is too large (%1 bytes)").arg(f.size()));
-    if (!f.open(QIODevice::ReadOnly))
-        return fileError(path,
-                         QStringLiteral("cannot read model manifest: %1").arg(f.errorString()));
+    auto bytes = SafeFile::readAll(path, kMaxManifestBytes, QStringLiteral("model manifest"));
+    if (!bytes)
+        return bytes.error();
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes.value(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return fileError(path, QStringLiteral("model manifest is not valid JSON: %1 at offset %2")
                                    .arg(parseError.errorString())

@@ -2,6 +2,7 @@
 
 #include "cardiolens/BuildInfo.h"
 #include "common/DataPaths.h"
+#include "inference/IsolatedValidation.h"
 #include "inference/ModelSession.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,8 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <cmath>
 
 namespace cardiolens::inference {
 
@@ -130,7 +133,8 @@ Result<ModelManifest> ModelRegistry::add(const QString& path, bool install) {
     auto manifest = readAt(path);
     if (!manifest)
         return manifest.error();
-    auto report = validate(*manifest);
+    // In a child process with limits: the model is untrusted until this passes.
+    auto report = IsolatedValidation::run(*manifest);
     if (!report)
         return report.error();
     ModelManifest m = manifest.value();
@@ -178,6 +182,13 @@ Result<ValidationReport> ModelRegistry::validate(const ModelManifest& manifest) 
     auto check = (*session)->checkOutputShape(*out, report.inputShape);
     if (!check)
         return check.error();
+    // What infer would refuse later is refused now.
+    for (std::int64_t i = 0; i < out->elementCount(); ++i)
+        if (!std::isfinite(out->valueAt(i)))
+            return fileError(manifest.modelPath,
+                             QStringLiteral("model %1: the test forward gives non-finite values "
+                                            "(NaN or Inf); refused")
+                                 .arg(manifest.id()));
     return report;
 }
 

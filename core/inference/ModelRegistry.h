@@ -50,12 +50,15 @@ public:
     /// manifest.json beside it). Paths are read on the spot and need not be registered.
     Result<ModelManifest> find(const QString& nameOrPath) const;
 
-    /// Validates \a path (as find() accepts paths) and adds it under source "added".
+    /// Validates \a path (as find() accepts paths; in a child process with limits, see
+    /// IsolatedValidation) and adds it under source "added".
     /// With \a install, the manifest and model file are also copied into userDir().
     Result<ModelManifest> add(const QString& path, bool install = false);
 
     /// Loads the model and runs one forward on zeros of the declared input shape; checks that
-    /// the output has as many classes as the manifest lists. The message names the model.
+    /// the output has as many classes as the manifest lists and holds finite values. The
+    /// message names the model. Runs in this process: see IsolatedValidation for untrusted
+    /// models.
     static Result<ValidationReport> validate(const ModelManifest& manifest);
 
     /// Reads a manifest from a folder, manifest.json or .pt path and resolves its model file.

@@ -29,28 +29,37 @@ Result<RecordQrs> detectRecordQrs(const EcgRecord& record, int lead, QrsDetector
                          QStringLiteral("no lead at the frame rate to detect QRS complexes in"));
 
     const QrsDetector detector(out.fs, settings);
-    const std::int64_t n = record.frameCount;
     const auto chunk = std::int64_t(3600.0 * out.fs);
     const auto overlap = std::int64_t(20.0 * out.fs);
     double seconds = 0.0;
-    for (std::int64_t start = 0; start < n; start += chunk) {
-        // Read [start - overlap, start + chunk + overlap); keep beats in [start, start+chunk).
-        const std::int64_t readFirst = std::max<std::int64_t>(0, start - overlap);
-        const std::int64_t readLast = std::min(n, start + chunk + overlap);
-        std::vector<std::vector<float>> leads;
-        for (const LeadChoice& c : chosen)
-            leads.push_back(heldLeadMillivolts(record, c, readFirst, readLast - readFirst));
-        std::vector<std::span<const float>> spans(leads.begin(), leads.end());
-        QElapsedTimer timer;
-        timer.start();
-        const std::vector<QrsBeat> beats = detector.detect(spans);
-        seconds += double(timer.nsecsElapsed()) * 1e-9;
-        for (QrsBeat b : beats) {
-            b.sample += readFirst;
-            if (b.sample >= start && b.sample < start + chunk &&
-                (out.beats.empty() ||
-                 b.sample - out.beats.back().sample > std::int64_t(0.2 * out.fs)))
-                out.beats.push_back(b);
+    // Only the recorded stretches: gaps (null segments, EDF+D holes) hold no beats, and a
+    // header may declare years of them.
+    const std::vector<FrameRange> ranges = record.source
+                                               ? record.source->recordedRanges()
+                                               : std::vector<FrameRange>{{0, record.frameCount}};
+    for (const FrameRange& range : ranges) {
+        const std::int64_t begin = std::max<std::int64_t>(0, range.first);
+        const std::int64_t end = std::min(record.frameCount, range.first + range.count);
+        for (std::int64_t start = begin; start < end; start += chunk) {
+            // Read [start - overlap, start + chunk + overlap) within the range; keep beats
+            // in [start, start + chunk).
+            const std::int64_t readFirst = std::max(begin, start - overlap);
+            const std::int64_t readLast = std::min(end, start + chunk + overlap);
+            std::vector<std::vector<float>> leads;
+            for (const LeadChoice& c : chosen)
+                leads.push_back(heldLeadMillivolts(record, c, readFirst, readLast - readFirst));
+            std::vector<std::span<const float>> spans(leads.begin(), leads.end());
+            QElapsedTimer timer;
+            timer.start();
+            const std::vector<QrsBeat> beats = detector.detect(spans);
+            seconds += double(timer.nsecsElapsed()) * 1e-9;
+            for (QrsBeat b : beats) {
+                b.sample += readFirst;
+                if (b.sample >= start && b.sample < start + chunk &&
+                    (out.beats.empty() ||
+                     b.sample - out.beats.back().sample > std::int64_t(0.2 * out.fs)))
+                    out.beats.push_back(b);
+            }
         }
     }
     out.detectSeconds = seconds;
