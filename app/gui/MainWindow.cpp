@@ -7,6 +7,7 @@
 #include "gui/RecentFiles.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
+#include "imaging/edit/EditPersistence.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,7 +33,7 @@ using formats::FileKind;
 using formats::FormatDetector;
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    setWindowTitle(tr("Cardiolens"));
+    setWindowTitle(tr("Cardiolens") + QStringLiteral("[*]"));
     setAcceptDrops(true);
     m_recent = new RecentFiles(this);
 
@@ -50,6 +51,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     m_tabs->addTab(m_ecg, tr("ECG"));
     m_tabs->addTab(m_imaging, tr("Imaging"));
+    m_imaging->persistence()->setRecoveryPrompt([this](const labels::EditSession& s) {
+        if (!m_interactive)
+            return false; // scripted runs (--screenshot) never block on a question
+        std::unique_ptr<QMessageBox> box(widgets::EditPersistence::createRecoveryBox(s, this));
+        box->exec();
+        return box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
+    });
+    connect(m_imaging, &widgets::ImagingWorkspace::dirtyChanged, this, [this](bool dirty) {
+        m_tabs->setTabText(m_tabs->indexOf(m_imaging), dirty ? tr("Imaging *") : tr("Imaging"));
+        setWindowModified(dirty);
+    });
     setCentralWidget(m_tabs);
 
     for (auto* w : {static_cast<QObject*>(m_ecg), static_cast<QObject*>(m_imaging)})
@@ -221,6 +233,10 @@ void MainWindow::restoreWindowState() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+    if (m_interactive && !m_imaging->confirmClose()) {
+        e->ignore(); // the user kept the unsaved edits open
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
