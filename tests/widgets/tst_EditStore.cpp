@@ -24,6 +24,7 @@
 
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -142,6 +143,10 @@ private Q_SLOTS:
         QCOMPARE(panel->revisionAt(0), revs.back().id); // newest first
         const QString shots = qEnvironmentVariable("CARDIOLENS_SCREENSHOT_DIR");
         if (!shots.isEmpty()) {
+            // The history shares the Labels box with the label table, as a tab.
+            auto* tabs = qobject_cast<QTabWidget*>(panel->parentWidget()->parentWidget());
+            QVERIFY(tabs);
+            tabs->setCurrentWidget(panel);
             panel->select(1);
             QTest::qWait(50);
             QVERIFY(w.grab().save(QDir(shots).filePath(QStringLiteral("revision-history.png"))));

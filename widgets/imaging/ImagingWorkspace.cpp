@@ -32,6 +32,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace cardiolens::widgets {
@@ -196,7 +197,9 @@ QWidget* ImagingWorkspace::buildPanel() {
     auto* overlayLayout = new QVBoxLayout(overlayBox);
     overlayLayout->addWidget(m_source);
     overlayLayout->addWidget(loadButton);
-    overlayLayout->addWidget(m_labelTable, 1);
+    auto* labelTabs = new QTabWidget(overlayBox);
+    labelTabs->addTab(m_labelTable, tr("Labels"));
+    overlayLayout->addWidget(labelTabs, 1);
 
     auto* editBox = new QGroupBox(tr("Edit"), this);
     auto* editLayout = new QVBoxLayout(editBox);
@@ -218,9 +221,7 @@ QWidget* ImagingWorkspace::buildPanel() {
     editLayout->addWidget(m_edit->palette());
     editLayout->addWidget(m_fromPrediction);
     m_persist = new EditPersistence(m_edit, this);
-    editLayout->addWidget(new QLabel(tr("Revisions"), editBox));
-    editLayout->addWidget(m_persist->historyPanel());
-    m_persist->historyPanel()->setMaximumHeight(160);
+    labelTabs->addTab(m_persist->historyPanel(), tr("Revisions"));
     connectPersistence();
 
     auto* panel = new QVBoxLayout;

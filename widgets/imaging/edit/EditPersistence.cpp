@@ -10,7 +10,6 @@
 #include "labels/SegmentationRevision.h"
 
 #include <QDateTime>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -27,8 +26,8 @@ QMessageBox* EditPersistence::createRecoveryBox(const labels::EditSession& sessi
                                    "stopped before they were saved or discarded."),
                                 QMessageBox::NoButton, parent);
     box->setInformativeText(
-        tr("%n action(s) by %1, last \"%2\" at %3. Restore them into the working labels?", "",
-           session.actionCount)
+        (session.actionCount == 1 ? tr("1 action") : tr("%1 actions").arg(session.actionCount)) +
+        tr(" by %1, the last \"%2\" at %3. Restore them into the working labels?")
             .arg(session.annotator.isEmpty() ? tr("an unnamed annotator") : session.annotator,
                  session.lastAction,
                  QDateTime::fromMSecsSinceEpoch(session.updatedMs)
@@ -42,28 +41,6 @@ EditPersistence::EditPersistence(EditSession* session, QWidget* dialogParent)
     : QObject(dialogParent), m_session(session), m_dialogParent(dialogParent),
       m_history(new RevisionHistoryPanel(dialogParent)),
       m_location(labels::StoreLocation::sqlite(labels::StoreLocation::defaultSqlitePath())) {
-    m_unsavedPrompt = [this](const QString& caseName) {
-        const auto answer = QMessageBox::question(
-            m_dialogParent, tr("Unsaved edits"),
-            tr("The labels of %1 have unsaved edits. Save them as a revision?").arg(caseName),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-        return answer == QMessageBox::Save      ? UnsavedChoice::Save
-               : answer == QMessageBox::Discard ? UnsavedChoice::Discard
-                                                : UnsavedChoice::Cancel;
-    };
-    m_recoveryPrompt = [this](const labels::EditSession& s) {
-        std::unique_ptr<QMessageBox> box(createRecoveryBox(s, m_dialogParent));
-        box->exec();
-        return box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
-    };
-    m_annotatorPrompt = [this](const QString& suggested) {
-        bool ok = false;
-        const QString name =
-            QInputDialog::getText(m_dialogParent, tr("Annotator"),
-                                  tr("Your name, recorded with every revision you save:"),
-                                  QLineEdit::Normal, suggested, &ok);
-        return ok ? name.trimmed() : QString();
-    };
     connect(m_history, &RevisionHistoryPanel::revertRequested, this, &EditPersistence::revertTo);
     connect(m_history, &RevisionHistoryPanel::showRequested, this, [this](qint64 id) {
         if (!m_work)
@@ -104,8 +81,8 @@ bool EditPersistence::openCase(const labels::CaseDescription& description) {
         Q_EMIT statusMessage(pending.error().describe());
         return false;
     }
-    if (!*pending)
-        return false;
+    if (!*pending || !m_recoveryPrompt)
+        return false; // nobody to ask: the work stays pending for the next open
     if (m_recoveryPrompt((*pending)->session)) {
         m_pending = std::move(**pending);
         return true;
@@ -115,8 +92,8 @@ bool EditPersistence::openCase(const labels::CaseDescription& description) {
 }
 
 bool EditPersistence::confirmClose() {
-    if (!isDirty())
-        return true;
+    if (!isDirty() || !m_unsavedPrompt)
+        return true; // nobody to ask: the journal session stays open and is offered later
     switch (m_unsavedPrompt(m_caseName)) {
     case UnsavedChoice::Cancel:
         return false;
@@ -124,6 +101,8 @@ bool EditPersistence::confirmClose() {
         return save().ok();
     case UnsavedChoice::Discard:
         m_work->discard();
+        return true;
+    case UnsavedChoice::Keep:
         return true;
     }
     return false;
@@ -193,7 +172,7 @@ QString EditPersistence::annotator() {
         QString user = qEnvironmentVariable("USER");
         if (user.isEmpty())
             user = qEnvironmentVariable("USERNAME");
-        who = m_annotatorPrompt(user);
+        who = m_annotatorPrompt ? m_annotatorPrompt(user) : user;
         if (!who.isEmpty())
             settings.setValue(annotatorSettingsKey(), who);
     }

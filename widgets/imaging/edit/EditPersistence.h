@@ -29,11 +29,14 @@ class RevisionHistoryPanel;
 /// The imaging tab's bridge between Edit mode and the label store: Ctrl+S saves, the
 /// dirty state, the unsaved-edits question, the recovery offer and the revision history.
 /// The store work is LabelWorkSession's (core); this class only asks the user and routes.
-/// The questions go through replaceable hooks so tests can answer them.
+/// The questions go through hooks (the app installs dialogs, tests answer directly); with
+/// no hook nothing is asked and nothing is dropped: unsaved work stays journaled and is
+/// offered again, and the annotator defaults to the OS user.
 class EditPersistence : public QObject {
     Q_OBJECT
 public:
-    enum class UnsavedChoice { Save, Discard, Cancel };
+    /// Keep: close without deciding; the journal keeps the work and offers it next time.
+    enum class UnsavedChoice { Save, Discard, Cancel, Keep };
     using UnsavedPrompt = std::function<UnsavedChoice(const QString& caseName)>;
     using RecoveryPrompt = std::function<bool(const labels::EditSession& session)>;
     /// Returns the annotator's name, or an empty string to cancel the save.

@@ -19,7 +19,7 @@ QString originText(const labels::Origin& o) {
     case labels::OriginType::Annotator:
         break;
     }
-    return RevisionHistoryPanel::tr("annotator %1").arg(o.name);
+    return o.name; // a person
 }
 } // namespace
 
@@ -27,7 +27,8 @@ RevisionHistoryPanel::RevisionHistoryPanel(QWidget* parent) : QWidget(parent) {
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({tr("#"), tr("Origin"), tr("Saved"), tr("State")});
+    m_list->setHeaderLabels({tr("Origin"), tr("Saved"), tr("State")});
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
     m_show = new QPushButton(tr("Show"), this);
@@ -58,19 +59,21 @@ void RevisionHistoryPanel::setRevisions(const std::vector<labels::RevisionInfo>&
     for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
         const labels::RevisionInfo& r = *it;
         auto* item = new QTreeWidgetItem(m_list);
-        item->setText(0, QString::number(r.id));
         item->setData(0, Qt::UserRole, r.id);
-        item->setText(1, originText(r.origin) + (r.deleted ? tr(" (deleted)") : QString()));
-        item->setText(2, QDateTime::fromMSecsSinceEpoch(r.savedMs).toString(
-                             QStringLiteral("yyyy-MM-dd HH:mm")));
-        item->setText(3,
+        item->setText(0, originText(r.origin) + (r.deleted ? tr(" (deleted)") : QString()));
+        item->setText(
+            1, QDateTime::fromMSecsSinceEpoch(r.savedMs).toString(QStringLiteral("dd.MM. HH:mm")));
+        item->setText(2,
                       labels::reviewStateName(r.state).replace(QLatin1Char('_'), QLatin1Char(' ')));
-        QString tip = tr("Edited for %1 s").arg(qRound(r.editSeconds));
+        QString tip = tr("Revision %1: %2, saved %3, edited for %4 s")
+                          .arg(QString::number(r.id), labels::originTypeName(r.origin.type),
+                               QDateTime::fromMSecsSinceEpoch(r.savedMs).toString(Qt::ISODate))
+                          .arg(qRound(r.editSeconds));
         if (r.parentId)
             tip += tr("; derived from revision %1").arg(*r.parentId);
         if (!r.comment.isEmpty())
             tip += QStringLiteral("\n") + r.comment;
-        for (int c = 0; c < 4; ++c)
+        for (int c = 0; c < 3; ++c)
             item->setToolTip(c, tip);
     }
     updateButtons();
