@@ -7,6 +7,7 @@
 #include "gui/RecentFiles.h"
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
+#include "imaging/edit/EditPersistence.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,7 +33,7 @@ using formats::FileKind;
 using formats::FormatDetector;
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    setWindowTitle(tr("Cardiolens"));
+    setWindowTitle(tr("Cardiolens") + QStringLiteral("[*]"));
     setAcceptDrops(true);
     m_recent = new RecentFiles(this);
 
@@ -50,6 +51,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     m_tabs->addTab(m_ecg, tr("ECG"));
     m_tabs->addTab(m_imaging, tr("Imaging"));
+    installEditPrompts();
+    connect(m_imaging, &widgets::ImagingWorkspace::dirtyChanged, this, [this](bool dirty) {
+        m_tabs->setTabText(m_tabs->indexOf(m_imaging), dirty ? tr("Imaging *") : tr("Imaging"));
+        setWindowModified(dirty);
+    });
     setCentralWidget(m_tabs);
 
     for (auto* w : {static_cast<QObject*>(m_ecg), static_cast<QObject*>(m_imaging)})
@@ -220,7 +226,45 @@ void MainWindow::restoreWindowState() {
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
 }
 
+void MainWindow::installEditPrompts() {
+    using widgets::EditPersistence;
+    EditPersistence* p = m_imaging->persistence();
+    // Scripted runs (--screenshot) never block on a question: nothing is asked, and the
+    // unsaved work stays journaled for the next interactive open.
+    p->setUnsavedPrompt([this](const QString& caseName) {
+        if (!m_interactive)
+            return EditPersistence::UnsavedChoice::Keep;
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved edits"),
+            tr("The labels of %1 have unsaved edits. Save them as a revision?").arg(caseName),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save      ? EditPersistence::UnsavedChoice::Save
+               : answer == QMessageBox::Discard ? EditPersistence::UnsavedChoice::Discard
+                                                : EditPersistence::UnsavedChoice::Cancel;
+    });
+    p->setRecoveryPrompt([this](const labels::EditSession& s) {
+        if (!m_interactive)
+            return false;
+        std::unique_ptr<QMessageBox> box(EditPersistence::createRecoveryBox(s, this));
+        box->exec();
+        return box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole;
+    });
+    p->setAnnotatorPrompt([this](const QString& suggested) {
+        if (!m_interactive)
+            return suggested;
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("Annotator"), tr("Your name, recorded with every revision you save:"),
+            QLineEdit::Normal, suggested, &ok);
+        return ok ? name.trimmed() : QString();
+    });
+}
+
 void MainWindow::closeEvent(QCloseEvent* e) {
+    if (m_interactive && !m_imaging->confirmClose()) {
+        e->ignore(); // the user kept the unsaved edits open
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());

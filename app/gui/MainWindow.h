@@ -41,6 +41,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    /// The label editor's questions (unsaved edits, recovery, annotator) as dialogs.
+    void installEditPrompts();
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
 

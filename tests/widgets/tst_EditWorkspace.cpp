@@ -7,12 +7,14 @@
 #include "imaging/CineVolume.h"
 #include "imaging/ImagingWorkspace.h"
 #include "imaging/edit/EditPalette.h"
+#include "imaging/edit/EditPersistence.h"
 #include "imaging/edit/EditSession.h"
 #include "imaging/edit/EditableLabels.h"
 #include "imaging/edit/LabelEditor.h"
 
 #include "TestData.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cardiolens;
@@ -26,7 +28,16 @@ public:
 private Q_SLOTS:
     void editExpertLabelsOnSunnybrook() {
         CARDIOLENS_REQUIRE_SHARED(dir, "imaging/sunnybrook/dicoms/SCD0000101");
+        // Edits are journaled in the default label store: a fresh one for this test.
+        QTemporaryDir data;
+        qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
         ImagingWorkspace w;
+        int asked = 0;
+        w.persistence()->setUnsavedPrompt([&](const QString&) {
+            ++asked;
+            return EditPersistence::UnsavedChoice::Discard;
+        });
+        w.persistence()->setRecoveryPrompt([](const labels::EditSession&) { return false; });
         w.resize(1300, 850);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -92,8 +103,9 @@ private Q_SLOTS:
         QVERIFY(doc->undo());
         QVERIFY(!std::equal(working.begin(), working.end(), expert));
 
-        // Opening the case again drops the working labels.
+        // Opening the case again asks about the unsaved edits, then drops them (Discard).
         QVERIFY(w.openVolume(dir).ok());
+        QCOMPARE(asked, 1);
         QVERIFY(!session->isActive());
         QVERIFY(session->document() == nullptr);
     }

@@ -9,10 +9,14 @@
 #include "imaging/ImageLoader.h"
 #include "imaging/LabelSurfaceView.h"
 #include "imaging/LabelTableWidget.h"
+#include "imaging/LabelVolume.h"
 #include "imaging/LabelledCaseLoader.h"
 #include "imaging/LightboxView.h"
 #include "imaging/edit/EditPalette.h"
+#include "imaging/edit/EditPersistence.h"
 #include "imaging/edit/EditSession.h"
+#include "imaging/edit/RevisionHistoryPanel.h"
+#include "labels/CaseRecord.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -24,9 +28,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace cardiolens::widgets {
@@ -191,7 +197,9 @@ QWidget* ImagingWorkspace::buildPanel() {
     auto* overlayLayout = new QVBoxLayout(overlayBox);
     overlayLayout->addWidget(m_source);
     overlayLayout->addWidget(loadButton);
-    overlayLayout->addWidget(m_labelTable, 1);
+    auto* labelTabs = new QTabWidget(overlayBox);
+    labelTabs->addTab(m_labelTable, tr("Labels"));
+    overlayLayout->addWidget(labelTabs, 1);
 
     auto* editBox = new QGroupBox(tr("Edit"), this);
     auto* editLayout = new QVBoxLayout(editBox);
@@ -212,6 +220,9 @@ QWidget* ImagingWorkspace::buildPanel() {
     editLayout->addWidget(m_editButton);
     editLayout->addWidget(m_edit->palette());
     editLayout->addWidget(m_fromPrediction);
+    m_persist = new EditPersistence(m_edit, this);
+    labelTabs->addTab(m_persist->historyPanel(), tr("Revisions"));
+    connectPersistence();
 
     auto* panel = new QVBoxLayout;
     panel->addWidget(m_info);
@@ -230,6 +241,8 @@ QWidget* ImagingWorkspace::buildPanel() {
 }
 
 Result<bool> ImagingWorkspace::openVolume(const QString& path) {
+    if (!confirmClose())
+        return Error{tr("not opened: the open case has unsaved edits"), path};
     std::optional<imaging::DatasetCase> datasetCase;
     if (imaging::DatasetLayout::detect(path)) {
         auto c = imaging::DatasetLayout::open(path);
@@ -307,6 +320,7 @@ Result<bool> ImagingWorkspace::openVolume(const QString& path) {
         m_info->setText(m_info->text() + QStringLiteral("<br><i>%1</i>").arg(n.toHtmlEscaped()));
     m_view->setFocus();
     Q_EMIT statusMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    registerCase(datasetCase ? &*datasetCase : nullptr);
     return true;
 }
 
@@ -343,9 +357,12 @@ void ImagingWorkspace::setEditMode(bool on) {
         if (!started) {
             Q_EMIT statusMessage(started.error().message);
             on = false;
+        } else {
+            m_persist->editingStarted();
         }
     } else {
         m_edit->stop();
+        m_persist->editingStopped();
     }
     const QSignalBlocker block(m_editButton);
     m_editButton->setChecked(on);
@@ -461,6 +478,49 @@ void ImagingWorkspace::updateVolumeInfo() {
         for (const QString& w : m_annotations->warnings)
             text += QStringLiteral("<br><i>%1</i>").arg(w.toHtmlEscaped());
     m_info->setText(text);
+}
+
+bool ImagingWorkspace::confirmClose() {
+    return m_persist->confirmClose();
+}
+
+void ImagingWorkspace::connectPersistence() {
+    connect(m_persist, &EditPersistence::statusMessage, this, &ImagingWorkspace::statusMessage);
+    connect(m_persist, &EditPersistence::dirtyChanged, this, [this](bool dirty) {
+        setWindowModified(dirty);
+        Q_EMIT dirtyChanged(dirty);
+    });
+    connect(m_persist, &EditPersistence::editRequested, this, [this] { setEditMode(true); });
+    connect(m_persist, &EditPersistence::showRevision, this,
+            [this](const imaging::LabelVolume& labels, const QString& title) {
+                if (!m_volume || !labels.matches(*m_volume))
+                    return;
+                setPrediction(labelCineFromVolume(*m_volume, labels));
+                setViewLayout(Layout::SideBySide);
+                Q_EMIT statusMessage(tr("%1 shown beside the working labels").arg(title));
+            });
+    auto* save = new QShortcut(QKeySequence::Save, this);
+    save->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(save, &QShortcut::activated, this, [this] {
+        if (m_edit->document())
+            m_persist->save();
+    });
+}
+
+void ImagingWorkspace::registerCase(const imaging::DatasetCase* datasetCase) {
+    labels::CaseDescription c;
+    c.path = m_currentFile;
+    c.modality = m_volume->info().modality;
+    if (datasetCase) {
+        c.dataset = imaging::datasetKindName(datasetCase->kind);
+        c.caseName = datasetCase->caseId;
+    } else {
+        c.caseName = QFileInfo(m_currentFile).completeBaseName();
+    }
+    setWindowTitle(c.caseName + QStringLiteral("[*]"));
+    setWindowModified(false);
+    if (m_persist->openCase(c))
+        setEditMode(true); // restores the unsaved work the user asked back
 }
 
 } // namespace cardiolens::widgets

@@ -25,6 +25,7 @@ namespace cardiolens::widgets {
 
 class CineView;
 class CineMetricsPanel;
+class EditPersistence;
 class EditSession;
 class LabelTableWidget;
 class LightboxView;
@@ -61,6 +62,10 @@ public:
     /// Edit mode on the main view: the working labels start from the labels shown.
     void setEditMode(bool on);
     EditSession* editSession() const { return m_edit; }
+    /// Saving (Ctrl+S), unsaved-edit questions, recovery and the revision history.
+    EditPersistence* persistence() const { return m_persist; }
+    /// Asks about unsaved edits (Save / Discard / Cancel); false when the user cancels.
+    bool confirmClose();
     /// Shows frame (slice, phase) of the open volume in every view.
     void showFrame(int slice, int phase);
 
@@ -76,9 +81,13 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString& text);
+    /// The working labels have unsaved edits (the title shows "*").
+    void dirtyChanged(bool dirty);
 
 private:
     QWidget* buildPanel();
+    void connectPersistence();
+    void registerCase(const imaging::DatasetCase* datasetCase);
     void attachLabels();
     void applyOverlayStyle();
     void onFrameChanged(int slice, int phase);
@@ -104,6 +113,7 @@ private:
     QComboBox* m_layout = nullptr;
     QComboBox* m_source = nullptr;
     EditSession* m_edit = nullptr;
+    EditPersistence* m_persist = nullptr;
     QPushButton* m_editButton = nullptr;
     QPushButton* m_fromPrediction = nullptr;
     QString m_currentFile;

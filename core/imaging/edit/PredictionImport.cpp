@@ -1,6 +1,7 @@
 #include "imaging/edit/PredictionImport.h"
 
 #include "imaging/LabelVolume.h"
+#include "imaging/edit/EditTransaction.h"
 #include "imaging/edit/EditableLabels.h"
 
 #include <algorithm>
@@ -8,6 +9,12 @@
 namespace cardiolens::imaging {
 
 Result<bool> PredictionImport::apply(EditableLabels& doc, const LabelVolume& prediction) {
+    return apply(doc, prediction, QStringLiteral("Start from prediction"),
+                 TouchPolicy::ClearTouched);
+}
+
+Result<bool> PredictionImport::apply(EditableLabels& doc, const LabelVolume& prediction,
+                                     const QString& action, TouchPolicy policy) {
     const VolumeExtent& e = doc.extent();
     if (prediction.extent() != e)
         return Error{QStringLiteral("the prediction is %1x%2x%3x%4, the working labels "
@@ -21,8 +28,7 @@ Result<bool> PredictionImport::apply(EditableLabels& doc, const LabelVolume& pre
                          .arg(e.slices)
                          .arg(e.phases),
                      {}};
-    EditTransaction tx =
-        doc.begin(QStringLiteral("Start from prediction"), TouchPolicy::ClearTouched);
+    EditTransaction tx = doc.begin(action, policy);
     for (int p = 0; p < e.phases; ++p)
         for (int s = 0; s < e.slices; ++s) {
             const auto source = prediction.frame(s, p).pixels();

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/Result.h"
+#include "imaging/edit/EditTransaction.h"
+
+#include <QString>
 
 namespace cardiolens::imaging {
 
@@ -14,6 +17,10 @@ class PredictionImport {
 public:
     /// False when the prediction equals the working labels; an error when its extent differs.
     static Result<bool> apply(EditableLabels& doc, const LabelVolume& prediction);
+    /// The same replacement under another name and touch policy: "Revert to revision N"
+    /// and "Restore unsaved work" are a person's choices (MarkTouched).
+    static Result<bool> apply(EditableLabels& doc, const LabelVolume& labels, const QString& action,
+                              TouchPolicy policy);
 };
 
 } // namespace cardiolens::imaging

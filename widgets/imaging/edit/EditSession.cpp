@@ -27,6 +27,19 @@ Result<imaging::LabelVolume> labelVolumeFromCine(const imaging::CineVolume& imag
     return labels;
 }
 
+imaging::LabelCine labelCineFromVolume(const imaging::CineVolume& image,
+                                       const imaging::LabelVolume& labels) {
+    imaging::LabelCine cine;
+    cine.nx = image.width();
+    cine.ny = image.height();
+    cine.nz = image.slices();
+    cine.nt = image.phases();
+    const auto& g = image.geometry();
+    cine.spacing = {g.pixelSpacing[0], g.pixelSpacing[1], g.sliceSpacing};
+    cine.labels.assign(labels.labels().begin(), labels.labels().end());
+    return cine;
+}
+
 EditSession::EditSession(QWidget* paletteParent, QObject* parent)
     : QObject(parent), m_editor(new LabelEditor(this)),
       m_palette(new EditPalette(m_editor, paletteParent)) {

@@ -61,4 +61,8 @@ private:
 Result<imaging::LabelVolume> labelVolumeFromCine(const imaging::CineVolume& image,
                                                  const imaging::LabelCine* cine);
 
+/// \a labels (of \a image's grid) as a label cine, e.g. to show a stored revision.
+imaging::LabelCine labelCineFromVolume(const imaging::CineVolume& image,
+                                       const imaging::LabelVolume& labels);
+
 } // namespace cardiolens::widgets
