@@ -386,16 +386,9 @@ QPointF CineView::widgetPixelsPerFramePixel() const {
 std::optional<QPoint> CineView::pixelAt(QPointF p) const {
     if (!m_volume)
         return std::nullopt;
-    const qreal dpr = devicePixelRatioF();
-    d->renderer->SetDisplayPoint(p.x() * dpr, (height() - p.y()) * dpr, 0.0);
-    d->renderer->DisplayToWorld();
-    double world[4];
-    d->renderer->GetWorldPoint(world);
-    if (world[3] != 0.0)
-        for (double& v : world)
-            v /= world[3];
-    const int x = int(std::lround(world[0] / d->spacing[0]));
-    const int y = d->height - 1 - int(std::lround(world[1] / d->spacing[1]));
+    const QPointF f = framePointAt(p);
+    const int x = int(std::lround(f.x()));
+    const int y = int(std::lround(f.y()));
     if (x < 0 || y < 0 || x >= d->width || y >= d->height)
         return std::nullopt;
     return QPoint(x, y);
