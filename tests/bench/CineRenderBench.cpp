@@ -21,25 +21,18 @@
 
 #include <vtkGenericOpenGLRenderWindow.h>
 
+#include "BenchTiming.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 using namespace cardiolens;
 using namespace cardiolens::widgets;
+using cardiolens::bench::nowMs;
+using cardiolens::bench::percentile;
 
 namespace {
-double nowMs() {
-    return std::chrono::duration<double, std::milli>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v.empty()
-               ? 0.0
-               : v[std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size() - 1) + 0.5))];
-}
 
 // Lets the event loop draw the pending frame (as on screen) and waits until GL is done.
 void drawNow(CineView& view) {

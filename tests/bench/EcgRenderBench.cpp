@@ -16,35 +16,21 @@
 #include <QJsonObject>
 #include <QPainter>
 
+#include "BenchTiming.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <random>
-#include <unistd.h>
 
 using namespace cardiolens;
 using namespace cardiolens::widgets;
+using cardiolens::bench::nowMs;
+using cardiolens::bench::percentile;
+using cardiolens::bench::residentMb;
 
-namespace {
-double nowMs() {
-    return std::chrono::duration<double, std::milli>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-double residentMb() {
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    return f.readAll().split(' ').value(1).toDouble() * double(sysconf(_SC_PAGESIZE)) / 1048576.0;
-}
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v.empty()
-               ? 0.0
-               : v[std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size() - 1) + 0.5))];
-}
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char* argv[]) {
     qputenv("QT_QPA_PLATFORM", "offscreen"); // QPainter on a QImage needs no display
