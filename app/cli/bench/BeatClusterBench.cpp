@@ -11,6 +11,7 @@
 #include "ecg/EcgReader.h"
 #include "ecg/MitAnnotationIO.h"
 #include "ecg/cluster/BeatClustering.h"
+#include "ecg/dsp/RecordQrs.h"
 #include "inference/EcgInference.h"
 #include "inference/ModelRegistry.h"
 
@@ -36,11 +37,8 @@ QStringList ds1Records() {
     const QString root = DataPaths::sharedDataDir();
     if (root.isEmpty())
         return out;
-    for (const char* id :
-         {"101", "106", "108", "109", "112", "114", "115", "116", "118", "119", "122",
-          "124", "201", "203", "205", "207", "208", "209", "215", "220", "223", "230"}) {
-        const QString hea =
-            QDir(root).filePath(QStringLiteral("ecg/mitdb/%1.hea").arg(QLatin1String(id)));
+    for (const QString& rel : mitBihDs1Records()) {
+        const QString hea = QDir(root).filePath(rel + QStringLiteral(".hea"));
         if (QFileInfo::exists(hea))
             out << hea;
     }

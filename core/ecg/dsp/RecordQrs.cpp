@@ -96,4 +96,13 @@ QStringList qrsBenchmarkRecords() {
             QStringLiteral("ecg/cpsc2021/data_92_19")};
 }
 
+QStringList mitBihDs1Records() {
+    QStringList out;
+    for (const char* id :
+         {"101", "106", "108", "109", "112", "114", "115", "116", "118", "119", "122",
+          "124", "201", "203", "205", "207", "208", "209", "215", "220", "223", "230"})
+        out << QStringLiteral("ecg/mitdb/") + QLatin1String(id);
+    return out;
+}
+
 } // namespace cardiolens::ecg

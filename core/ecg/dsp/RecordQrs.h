@@ -37,4 +37,8 @@ BeatScore scoreQrs(const RecordQrs& detected, const AnnotationSet& reference);
 /// (MIT-BIH 100 and 208, SVDB 800, CPSC 2021 subjects 8, 21 and 92).
 QStringList qrsBenchmarkRecords();
 
+/// MIT-BIH DS1, the training half of de Chazal's inter-patient split (22 records), relative
+/// to the shared data folder. Beat models train and tune on these only.
+QStringList mitBihDs1Records();
+
 } // namespace cardiolens::ecg

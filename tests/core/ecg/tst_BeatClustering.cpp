@@ -7,6 +7,7 @@
 #include "ecg/MemorySignalSource.h"
 #include "ecg/MitAnnotationIO.h"
 #include "ecg/cluster/BeatClustering.h"
+#include "ecg/dsp/RecordQrs.h"
 
 #include <QtTest>
 
@@ -125,11 +126,8 @@ private Q_SLOTS:
     void purityOnDs1() {
         std::size_t beats = 0, pure = 0;
         int records = 0;
-        for (const char* id :
-             {"101", "106", "108", "109", "112", "114", "115", "116", "118", "119", "122",
-              "124", "201", "203", "205", "207", "208", "209", "215", "220", "223", "230"}) {
-            const QString hea =
-                test::shared(QStringLiteral("ecg/mitdb/%1.hea").arg(QLatin1String(id)));
+        for (const QString& rel : mitBihDs1Records()) {
+            const QString hea = test::shared(rel + QStringLiteral(".hea"));
             if (hea.isEmpty())
                 continue;
             const auto record = EcgReader::open(hea);

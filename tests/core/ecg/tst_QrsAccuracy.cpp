@@ -85,19 +85,10 @@ private Q_SLOTS:
     // over all records. Bounds sit just under the measured 99.84 % / 98.88 %; 207's
     // ventricular flutter alone costs ~440 false beats (its flutter waves are no beats).
     void grossAccuracyOnDs1() {
-        const QStringList ds1 = {
-            QStringLiteral("101"), QStringLiteral("106"), QStringLiteral("108"),
-            QStringLiteral("109"), QStringLiteral("112"), QStringLiteral("114"),
-            QStringLiteral("115"), QStringLiteral("116"), QStringLiteral("118"),
-            QStringLiteral("119"), QStringLiteral("122"), QStringLiteral("124"),
-            QStringLiteral("201"), QStringLiteral("203"), QStringLiteral("205"),
-            QStringLiteral("207"), QStringLiteral("208"), QStringLiteral("209"),
-            QStringLiteral("215"), QStringLiteral("220"), QStringLiteral("223"),
-            QStringLiteral("230")};
         BeatScore gross;
         int found = 0;
-        for (const QString& id : ds1) {
-            const QString hea = test::shared(QStringLiteral("ecg/mitdb/%1.hea").arg(id));
+        for (const QString& rel : mitBihDs1Records()) {
+            const QString hea = test::shared(rel + QStringLiteral(".hea"));
             if (hea.isEmpty())
                 continue;
             ++found;
