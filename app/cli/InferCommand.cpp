@@ -7,11 +7,15 @@
 // against expert labels (a Sunnybrook case or a label file on the image's grid; auto = the
 // Sunnybrook contours of the input's own case) and adds per-label Dice as "agreement";
 // multi-phase results carry "cine_metrics" (LV EDV/ESV/EF/mass of the prediction).
+// ECG: --reference ANNOTATOR (beat models: e.g. atr) or --reference REFERENCE.csv (record
+// models) adds per-input "evaluation" and, over all inputs, "evaluation_total": a confusion
+// matrix with per-class Se / +P / F1.
 #include "cli/CliCommand.h"
 
 #include "common/JsonOutput.h"
 #include "ecg/MitAnnotationIO.h"
 #include "imaging/VolumeWriter.h"
+#include "inference/EcgReferenceScore.h"
 #include "inference/InferenceRunner.h"
 #include "inference/ModelRegistry.h"
 #include "inference/UncertaintyCache.h"
@@ -35,6 +39,63 @@ std::optional<imaging::LabelConvention> conventionNamed(const QString& name) {
             return c;
     return std::nullopt;
 }
+
+// --reference for ECG models: reference beats of an annotator, or record labels from a
+// REFERENCE.csv; keeps the running total over all inputs.
+class EcgScoring {
+public:
+    static Result<EcgScoring> prepare(const ModelManifest& m, const QString& reference) {
+        EcgScoring s;
+        s.m_reference = reference;
+        s.m_total = ClassificationTally([&] {
+            QStringList codes;
+            for (const OutputLabel& l : m.labels)
+                codes << l.code;
+            return codes;
+        }());
+        if (m.task == ModelTask::EcgRecordClassification) {
+            auto csv = EcgReferenceScore::readReferenceCsv(reference);
+            if (!csv)
+                return csv.error();
+            s.m_records = csv.value();
+        } else if (m.task != ModelTask::EcgBeatClassification) {
+            return Error{QStringLiteral("--reference scores beat and record classifiers; %1 is a "
+                                        "%2 model")
+                             .arg(m.id(), taskName(m.task)),
+                         {}};
+        }
+        return s;
+    }
+
+    bool active() const { return !m_reference.isEmpty(); }
+    const ClassificationTally& total() const { return m_total; }
+
+    Result<ClassificationTally> score(const InferenceResult& r, const ModelManifest& m,
+                                      const QString& input) {
+        ClassificationTally t;
+        if (m.task == ModelTask::EcgRecordClassification) {
+            QString name = QFileInfo(input).fileName();
+            if (name.contains(QLatin1Char('.')))
+                name = QFileInfo(input).completeBaseName();
+            if (!m_records.contains(name))
+                return fileError(m_reference,
+                                 QStringLiteral("has no label for record %1").arg(name));
+            t = EcgReferenceScore::record(r, m, m_records.value(name));
+        } else {
+            auto set = ecg::MitAnnotationIO::read(input, m_reference);
+            if (!set)
+                return set.error();
+            t = EcgReferenceScore::beats(r, m, *set);
+        }
+        m_total += t;
+        return t;
+    }
+
+private:
+    QString m_reference;
+    QHash<QString, QString> m_records;
+    ClassificationTally m_total;
+};
 
 QString outputPathFor(const QString& out, const QString& input, const ModelManifest& m, bool many) {
     if (out.isEmpty())
@@ -74,7 +135,8 @@ int runInfer(const CliCommand& self, const QStringList& args) {
         } else if (a == QLatin1String("--reference")) {
             request.segmentation.referencePath = value();
             if (request.segmentation.referencePath.isEmpty())
-                return usageError(self, QStringLiteral("--reference needs a path or auto"));
+                return usageError(self, QStringLiteral("--reference needs a path, auto or an "
+                                                       "annotator name"));
         } else if (a == QLatin1String("--reference-convention")) {
             const auto c = conventionNamed(value());
             if (!c)
@@ -116,6 +178,19 @@ int runInfer(const CliCommand& self, const QStringList& args) {
         return kExitBadData;
     }
     request.model = *manifest;
+    // ECG models read --reference as an annotator (beats) or a REFERENCE.csv (records).
+    const QString ecgReference = manifest->isEcg() ? request.segmentation.referencePath : QString();
+    if (manifest->isEcg())
+        request.segmentation.referencePath.clear();
+    EcgScoring scoring;
+    if (!ecgReference.isEmpty()) {
+        auto prepared = EcgScoring::prepare(*manifest, ecgReference);
+        if (!prepared) {
+            printError(prepared.error().describe());
+            return kExitBadData;
+        }
+        scoring = std::move(prepared.value());
+    }
     if (singlePass) // One forward per item; uncertainty from the entropy of that pass.
         request.model.uncertainty = UncertaintyMethod::Entropy;
     UncertaintyCache cache;
@@ -145,6 +220,13 @@ int runInfer(const CliCommand& self, const QStringList& args) {
             continue;
         }
         QJsonObject o = r->toJson();
+        if (scoring.active()) {
+            auto score = scoring.score(*r, *manifest, input);
+            if (score)
+                o[QStringLiteral("evaluation")] = score->toJson();
+            else
+                o[QStringLiteral("evaluation_error")] = score.error().describe();
+        }
         const QString path = outputPathFor(out, input, *manifest, inputs.size() > 1);
         if (!path.isEmpty()) {
             Result<bool> written = r->labels ? imaging::VolumeWriter::write(*r->labels, path)
@@ -160,8 +242,11 @@ int runInfer(const CliCommand& self, const QStringList& args) {
         (void)cache.store(input, manifest->id(), r->uncertainty, r->uncertaintyMethod);
         results.append(o);
     }
-    writeJson(QJsonObject{{QStringLiteral("model"), manifest->toJson()},
-                          {QStringLiteral("results"), results}});
+    QJsonObject report{{QStringLiteral("model"), manifest->toJson()},
+                       {QStringLiteral("results"), results}};
+    if (scoring.active())
+        report[QStringLiteral("evaluation_total")] = scoring.total().toJson();
+    writeJson(report);
     return failures ? kExitBadData : kExitOk;
 }
 
@@ -177,7 +262,12 @@ CliCommand inferCommand() {
         "  --reference: segmentation only; expert labels to score the prediction against (a\n"
         "  Sunnybrook case folder, or a label file with the image's grid in NAME's label values:\n"
         "  internal, acdc, mnms, camus, echonet); auto = the Sunnybrook contours of the input's\n"
-        "  case. Adds \"agreement\": per-label Dice over the frames the reference labels.");
+        "  case. Adds \"agreement\": per-label Dice over the frames the reference labels.\n"
+        "  ECG models: --reference ANNOTATOR (beat classifiers, e.g. atr: reference beats\n"
+        "  matched within 150 ms, AAMI classes) or --reference REFERENCE.csv (record classifiers,\n"
+        "  \"record,label\" rows) adds \"evaluation\" per input and \"evaluation_total\": "
+        "confusion\n"
+        "  matrix, per-class sensitivity, PPV and F1.");
     c.run = [c](const QStringList& args) {
         return runInfer(c, args);
     };

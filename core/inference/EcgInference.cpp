@@ -2,6 +2,7 @@
 
 #include "ecg/MitAnnotationIO.h"
 #include "ecg/dsp/RecordQrs.h"
+#include "inference/BeatRrFeatures.h"
 #include "inference/EnsemblePrediction.h"
 #include "inference/RhythmEpisodes.h"
 
@@ -52,9 +53,11 @@ void normalise(std::span<float> x, Normalisation method) {
 }
 
 // Fills rows [item] of a (batch, leads, window) tensor with the window starting at \a start.
+// Fills the first \a w values of each lead row of batch item \a item; a row may hold more
+// (RR features after the window).
 void fillWindow(Tensor& t, int item, const std::vector<std::vector<float>>& leads,
-                std::int64_t start, Normalisation norm) {
-    const std::int64_t w = t.shape()[2];
+                std::int64_t start, std::int64_t w, Normalisation norm) {
+    const std::int64_t row = t.shape()[2];
     std::vector<float> buf(std::size_t(w), 0.0f);
     for (std::size_t l = 0; l < leads.size(); ++l) {
         const auto& s = leads[l];
@@ -63,13 +66,28 @@ void fillWindow(Tensor& t, int item, const std::vector<std::vector<float>>& lead
             buf[std::size_t(i)] = (j >= 0 && j < std::int64_t(s.size())) ? s[std::size_t(j)] : 0.0f;
         }
         normalise(buf, norm);
-        const std::size_t offset = (std::size_t(item) * leads.size() + l) * std::size_t(w);
+        const std::size_t offset = (std::size_t(item) * leads.size() + l) * std::size_t(row);
         if (t.dtype() == DType::Float64) {
             auto* d = static_cast<double*>(t.data()) + offset;
             for (std::int64_t i = 0; i < w; ++i)
                 d[i] = buf[std::size_t(i)];
         } else {
             std::copy(buf.begin(), buf.end(), static_cast<float*>(t.data()) + offset);
+        }
+    }
+}
+
+// Writes \a count values after the first \a w of each lead row of batch item \a item.
+void setTail(Tensor& t, int item, std::size_t leads, std::int64_t w, const float* values,
+             std::size_t count) {
+    const std::size_t row = std::size_t(t.shape()[2]);
+    for (std::size_t l = 0; l < leads; ++l) {
+        const std::size_t offset = (std::size_t(item) * leads + l) * row + std::size_t(w);
+        for (std::size_t k = 0; k < count; ++k) {
+            if (t.dtype() == DType::Float64)
+                static_cast<double*>(t.data())[offset + k] = values[k];
+            else
+                static_cast<float*>(t.data())[offset + k] = values[k];
         }
     }
 }
@@ -130,18 +148,26 @@ struct Batcher {
     int batchSize;
 
     // Runs the windows starting at \a starts; \a consume gets each batch's probabilities and
-    // the index of its first window. Cancel is checked before every batch.
+    // the index of its first window. Cancel is checked before every batch. \a extra holds
+    // per window the values that follow its samples in every lead row (RR features).
     template <typename Fn>
-    Result<bool> run(const std::vector<std::int64_t>& starts, const QString& stage, Fn consume) {
+    Result<bool> run(const std::vector<std::int64_t>& starts, const QString& stage, Fn consume,
+                     const std::vector<float>& extra = {}) {
         const ModelManifest& m = session.manifest();
         const std::int64_t w = m.input.windowSamples;
+        const std::int64_t row = m.input.rowLength();
+        const std::size_t perWindow = std::size_t(row - w);
         for (std::size_t first = 0; first < starts.size(); first += std::size_t(batchSize)) {
             if (control.isCancelled())
                 return Error{cancelledMessage(), {}};
             const int n = int(std::min<std::size_t>(std::size_t(batchSize), starts.size() - first));
-            Tensor t(m.input.dtype, {n, std::int64_t(leads.size()), w});
-            for (int i = 0; i < n; ++i)
-                fillWindow(t, i, leads, starts[first + std::size_t(i)], m.input.normalisation);
+            Tensor t(m.input.dtype, {n, std::int64_t(leads.size()), row});
+            for (int i = 0; i < n; ++i) {
+                fillWindow(t, i, leads, starts[first + std::size_t(i)], w, m.input.normalisation);
+                if (perWindow > 0)
+                    setTail(t, i, leads.size(), w,
+                            extra.data() + (first + std::size_t(i)) * perWindow, perWindow);
+            }
             auto p = predictWithUncertainty(session, t);
             if (!p)
                 return p.error();
@@ -244,21 +270,24 @@ Result<InferenceResult> runEcgModel(ModelSession& session, const ecg::EcgRecord&
         std::vector<int> counts(m.labels.size(), 0);
         result.annotations.resize(frames->size());
         result.beatUncertainty.resize(frames->size());
-        auto ran = batcher.run(starts, QStringLiteral("classifying beats"),
-                               [&](const Probabilities& p, std::size_t first) {
-                                   for (int i = 0; i < p.batch; ++i) {
-                                       const int cls = p.argmax(i, 0);
-                                       ++counts[std::size_t(cls)];
-                                       const double h = p.normalisedEntropy(i, 0);
-                                       entropySum += h;
-                                       result.beatUncertainty[first + std::size_t(i)] = float(h);
-                                       ecg::Annotation& a =
-                                           result.annotations[first + std::size_t(i)];
-                                       a.sample = (*frames)[first + std::size_t(i)];
-                                       a.code = mitCodeOf(m.labels[std::size_t(cls)]);
-                                       a.aux = aux;
-                                   }
-                               });
+        const std::vector<float> rr = BeatRrFeatures::compute(
+            *frames, record.frameRate, m.input.rrFeatures, m.input.rrLocalBeats);
+        auto ran = batcher.run(
+            starts, QStringLiteral("classifying beats"),
+            [&](const Probabilities& p, std::size_t first) {
+                for (int i = 0; i < p.batch; ++i) {
+                    const int cls = p.argmax(i, 0);
+                    ++counts[std::size_t(cls)];
+                    const double h = p.normalisedEntropy(i, 0);
+                    entropySum += h;
+                    result.beatUncertainty[first + std::size_t(i)] = float(h);
+                    ecg::Annotation& a = result.annotations[first + std::size_t(i)];
+                    a.sample = (*frames)[first + std::size_t(i)];
+                    a.code = mitCodeOf(m.labels[std::size_t(cls)]);
+                    a.aux = aux;
+                }
+            },
+            rr);
         if (!ran)
             return ran.error();
         QJsonObject perClass;

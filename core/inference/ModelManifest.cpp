@@ -1,4 +1,5 @@
 #include "inference/ModelManifest.h"
+#include "inference/BeatRrFeatures.h"
 
 #include "common/SafeFile.h"
 
@@ -158,6 +159,34 @@ void readNormalisation(Reader& r, const QJsonObject& in, InputContract& c) {
                QStringLiteral("needs 0 <= low < high <= 100 for percentile normalisation"));
 }
 
+void readRrFeatures(Reader& r, const QJsonObject& in, ModelManifest& m) {
+    InputContract& c = m.input;
+    const QJsonValue v = in.value(QStringLiteral("rr_features"));
+    if (v.isUndefined() || r.failed())
+        return;
+    if (m.task != ModelTask::EcgBeatClassification) {
+        r.fail(QStringLiteral("input.rr_features"),
+               QStringLiteral("is for beat classification models only"));
+        return;
+    }
+    for (const QJsonValue& name : v.toArray()) {
+        if (!BeatRrFeatures::names().contains(name.toString())) {
+            r.fail(QStringLiteral("input.rr_features"),
+                   QStringLiteral("must name features from %1")
+                       .arg(BeatRrFeatures::names().join(QStringLiteral(", "))));
+            return;
+        }
+        c.rrFeatures << name.toString();
+    }
+    if (!v.isArray() || c.rrFeatures.isEmpty())
+        r.fail(QStringLiteral("input.rr_features"),
+               QStringLiteral("must be a non-empty list of feature names"));
+    c.rrLocalBeats = r.integer(in, QStringLiteral("rr_local_beats"),
+                               QStringLiteral("input.rr_local_beats"), 10, false);
+    if (!r.failed() && (c.rrLocalBeats < 1 || c.rrLocalBeats > 10000))
+        r.fail(QStringLiteral("input.rr_local_beats"), QStringLiteral("must be in [1, 10000]"));
+}
+
 void readEcgInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
     InputContract& c = m.input;
     const QJsonArray leads =
@@ -196,6 +225,7 @@ void readEcgInput(Reader& r, const QJsonObject& in, ModelManifest& m) {
     if (!r.failed() && (c.beatOffsetSamples < 0 || c.beatOffsetSamples > c.windowSamples))
         r.fail(QStringLiteral("input.beat_window_before_samples"),
                QStringLiteral("must lie within the window"));
+    readRrFeatures(r, in, m);
     readNormalisation(r, in, c);
 }
 
@@ -259,7 +289,7 @@ std::vector<std::int64_t> ModelManifest::concreteInputShape() const {
             continue;
         const bool last = i + 1 == shape.size();
         if (isEcg() && last)
-            shape[i] = input.windowSamples;
+            shape[i] = input.rowLength();
         else if (!isEcg() && i + 2 == shape.size())
             shape[i] = input.height;
         else if (!isEcg() && last)
@@ -347,10 +377,11 @@ Result<ModelManifest> ModelManifest::fromJson(const QJsonObject& json, const QSt
                    QStringLiteral("names %1 leads but input.shape has %2")
                        .arg(m.input.leads.size())
                        .arg(m.input.shape[1]));
-        if (!r.failed() && m.input.shape[2] > 0 && m.input.shape[2] != m.input.windowSamples)
+        if (!r.failed() && m.input.shape[2] > 0 && m.input.shape[2] != m.input.rowLength())
             r.fail(QStringLiteral("input.window_samples"),
-                   QStringLiteral("is %1 but input.shape fixes %2 samples")
+                   QStringLiteral("is %1 (+ %2 RR features) but input.shape fixes %3 values")
                        .arg(m.input.windowSamples)
+                       .arg(m.input.rrFeatures.size())
                        .arg(m.input.shape[2]));
     } else {
         readImageInput(r, in, m);

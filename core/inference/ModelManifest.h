@@ -49,6 +49,12 @@ struct InputContract {
     /// Beat tasks: window samples before the beat ("beat_window_before_samples"; default
     /// half the window, i.e. centred).
     int beatOffsetSamples = 0;
+    /// Beat tasks: RR intervals appended after each window's samples (names from
+    /// BeatRrFeatures), and how many previous RRs the local mean spans.
+    QStringList rrFeatures;
+    int rrLocalBeats = 10;
+    /// Values per lead row of the input tensor: the window, then the RR features.
+    int rowLength() const { return windowSamples + int(rrFeatures.size()); }
     // Images
     int channels = 1;
     int height = 0;

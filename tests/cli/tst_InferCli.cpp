@@ -116,6 +116,109 @@ private Q_SLOTS:
         QVERIFY2(afib == 2, qPrintable(QString::fromUtf8(ann.out.left(400))));
     }
 
+    void beatModelIsScoredAgainstReferenceBeats() {
+        // Record 100 is MIT-BIH DS2: no beat model was trained or tuned on this patient.
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100.hea");
+        const Run r =
+            cli({QStringLiteral("infer"), QStringLiteral("--model"), QStringLiteral("beat-aami"),
+                 QStringLiteral("--single-pass"), QStringLiteral("--beats"),
+                 QStringLiteral("annotations"), QStringLiteral("--reference"),
+                 QStringLiteral("atr"), record, QStringLiteral("--json")});
+        if (r.err.contains(QLatin1String("plugin is not available")))
+            CARDIOLENS_SKIP_WITHOUT_TORCH(r.err);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        // A bare name runs the newest version.
+        QCOMPARE(doc[QStringLiteral("model")].toObject()[QStringLiteral("version")].toString(),
+                 QStringLiteral("2.0.0"));
+        const QJsonObject eval = doc[QStringLiteral("results")]
+                                     .toArray()[0]
+                                     .toObject()[QStringLiteral("evaluation")]
+                                     .toObject();
+        QCOMPARE(doc[QStringLiteral("evaluation_total")].toObject(), eval);
+        const QJsonObject perClass = eval[QStringLiteral("per_class")].toObject();
+        // 100.atr: N 2239, A 33 (S), V 1; beats taken from the annotations all pair up.
+        QCOMPARE(perClass[QStringLiteral("N")].toObject()[QStringLiteral("reference")].toInt(),
+                 2239);
+        QCOMPARE(perClass[QStringLiteral("S")].toObject()[QStringLiteral("reference")].toInt(), 33);
+        QCOMPARE(perClass[QStringLiteral("V")].toObject()[QStringLiteral("reference")].toInt(), 1);
+        QCOMPARE(eval[QStringLiteral("missed")].toInt(), 0);
+        QCOMPARE(eval[QStringLiteral("extra")].toInt(), 0);
+        int sum = 0, diagonal = 0, row = 0;
+        for (const QJsonValue& rowValue :
+             eval[QStringLiteral("confusion_rows_reference_cols_predicted")].toArray()) {
+            const QJsonArray cells = rowValue.toArray();
+            for (int c = 0; c < cells.size(); ++c) {
+                sum += cells[c].toInt();
+                diagonal += c == row ? cells[c].toInt() : 0;
+            }
+            ++row;
+        }
+        QCOMPARE(sum, 2273);
+        QCOMPARE(eval[QStringLiteral("accuracy")].toDouble(), double(diagonal) / sum);
+        const double nSe =
+            perClass[QStringLiteral("N")].toObject()[QStringLiteral("sensitivity")].toDouble();
+        qInfo("beat-aami 2.0 on MIT-BIH 100 (unseen): accuracy %.4f, N Se %.4f, S Se %.4f",
+              eval[QStringLiteral("accuracy")].toDouble(), nSe,
+              perClass[QStringLiteral("S")].toObject()[QStringLiteral("sensitivity")].toDouble());
+        QVERIFY2(nSe > 0.95, qPrintable(QString::number(nSe)));
+    }
+
+    void recordModelIsScoredAgainstReferenceCsv() {
+        CARDIOLENS_REQUIRE_SHARED(csv, "ecg/cinc2017/REFERENCE.csv");
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QStringList inputs;
+        QHash<QString, int> perLabel;
+        while (!f.atEnd() && inputs.size() < 8) {
+            const QStringList cells = QString::fromUtf8(f.readLine()).trimmed().split(u',');
+            const QString hea =
+                QFileInfo(csv).dir().filePath(cells.value(0) + QStringLiteral(".hea"));
+            if (cells.size() == 2 && QFileInfo::exists(hea)) {
+                inputs << hea;
+                ++perLabel[cells[1]];
+            }
+        }
+        QVERIFY(inputs.size() >= 2);
+        const Run r =
+            cli(QStringList{QStringLiteral("infer"), QStringLiteral("--model"),
+                            QStringLiteral("rhythm-cinc2017"), QStringLiteral("--single-pass"),
+                            QStringLiteral("--reference"), csv}
+                << inputs << QStringLiteral("--json"));
+        if (r.err.contains(QLatin1String("plugin is not available")))
+            CARDIOLENS_SKIP_WITHOUT_TORCH(r.err);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject total = doc[QStringLiteral("evaluation_total")].toObject();
+        QCOMPARE(total[QStringLiteral("total")].toInt(), inputs.size());
+        const QJsonObject perClass = total[QStringLiteral("per_class")].toObject();
+        for (auto it = perLabel.begin(); it != perLabel.end(); ++it)
+            QCOMPARE(perClass[it.key()].toObject()[QStringLiteral("reference")].toInt(),
+                     it.value());
+        int right = 0;
+        for (const QJsonValue& v : doc[QStringLiteral("results")].toArray()) {
+            const QJsonObject e = v.toObject()[QStringLiteral("evaluation")].toObject();
+            QCOMPARE(e[QStringLiteral("total")].toInt(), 1);
+            right += qRound(e[QStringLiteral("accuracy")].toDouble());
+        }
+        QCOMPARE(total[QStringLiteral("accuracy")].toDouble(), double(right) / inputs.size());
+    }
+
+    void badReferenceLabelsAreNamed() {
+        CARDIOLENS_REQUIRE_SHARED(record, "ecg/cinc2017/A00001.hea");
+        const QString csv = test::scratchDir() + QStringLiteral("/broken-reference.csv");
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("A00001;N\n");
+        f.close();
+        const Run r = cli({QStringLiteral("infer"), QStringLiteral("--model"),
+                           QStringLiteral("rhythm-cinc2017"), QStringLiteral("--reference"), csv,
+                           record, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(csv) && r.err.contains(QLatin1String("record,label")),
+                 qPrintable(r.err));
+    }
+
     void inferDelineatesRealRecordIntoAnnotationFile() {
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/mitdb/100s.hea");
         CARDIOLENS_REQUIRE_SHARED(weights, "models/ecg-wave-unet/model.pt");

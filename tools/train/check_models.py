@@ -21,8 +21,9 @@ def check(folder):
     problems += [f"missing key '{k}'" for k in REQUIRED if k not in m]
     if m.get("task") not in TASKS:
         problems.append(f"unknown task {m.get('task')}")
-    if m.get("name") != os.path.basename(folder):
-        problems.append("name differs from the folder name")
+    # A folder is the model's name, or name-MAJOR.MINOR for an older/newer version kept beside it.
+    if os.path.basename(folder) not in (m.get("name"), f"{m.get('name')}-{'.'.join(m.get('version', '').split('.')[:2])}"):
+        problems.append("folder is neither the name nor name-MAJOR.MINOR")
     pt = os.path.join(folder, m.get("file", "model.pt"))
     if os.path.getsize(pt) >= 5 * 1024 * 1024:
         problems.append("model over 5 MB")
@@ -37,7 +38,7 @@ def check(folder):
     if [l["index"] for l in labels] != list(range(len(labels))):
         problems.append("label indices must be 0..n-1 in order")
     if m["task"].startswith("ecg-"):
-        if inp["shape"][2] != inp["window_samples"]:
+        if inp["shape"][2] != inp["window_samples"] + len(inp.get("rr_features", [])):
             problems.append("shape and window_samples disagree")
     else:
         if inp["shape"][2:] != inp["size"] or inp["shape"][1] != inp["channels"]:
@@ -80,6 +81,9 @@ def main():
     for name in sorted(os.listdir(MODELS)):
         folder = os.path.join(MODELS, name)
         if not os.path.isfile(os.path.join(folder, "manifest.json")):
+            continue
+        if not os.path.isfile(os.path.join(folder, json.load(open(os.path.join(folder, "manifest.json")))["file"])):
+            print(f"{name}: third-party model, weights kept with the shared data: not checked here")
             continue
         problems, shape, size = check(folder)
         ok &= not problems

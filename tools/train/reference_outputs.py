@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from common import ecg, sunnybrook as sb, wfdb
+from common import datasets, ecg, sunnybrook as sb, wfdb
 from common.export import REPO
 
 SAMPLES = os.path.join(REPO, "resources", "samples")
@@ -22,24 +22,31 @@ def load(name):
     return torch.jit.load(os.path.join(MODELS, name, "model.pt")).eval()
 
 
-def beat_reference():
-    m = json.load(open(os.path.join(MODELS, "beat-aami", "manifest.json")))["input"]
+def beat_reference(folder="beat-aami"):
+    m = json.load(open(os.path.join(MODELS, folder, "manifest.json")))["input"]
     fs, before = m["sampling_rate_hz"], m["beat_window_before_samples"]
     after = m["window_samples"] - before
     rec = os.path.join(SAMPLES, "ecg", "mitdb", "100s")
     hdr, sig = wfdb.read_record(rec)
     lead = ecg.resample(sig[0], hdr.fs, fs)
+    anns = wfdb.read_annotations(rec)
+    # RR features (beat-aami 2.0) come from every beat of the record, edge beats included.
+    beat_anns = [(s, sym) for s, sym, _ in anns if sym in wfdb.AAMI]
+    rr = dict(zip([s for s, _ in beat_anns], datasets.rr_features([s / hdr.fs for s, _ in beat_anns])))
     beats, windows = [], []
-    for sample, sym, _ in wfdb.read_annotations(rec):
+    for sample, sym, _ in anns:
         cls = wfdb.AAMI.get(sym)
         c = int(round(sample / hdr.fs * fs))
         if cls is None or c - before < 0 or c + after > len(lead):
             continue
         beats.append((sample, cls))
         windows.append(lead[c - before : c + after])
-    x = torch.from_numpy(ecg.zscore(np.stack(windows))[:, None])
+    x = ecg.zscore(np.stack(windows))
+    if m.get("rr_features"):
+        x = np.concatenate([x, np.stack([rr[b[0]] for b in beats])], 1)
+    x = torch.from_numpy(x.astype(np.float32)[:, None])
     with torch.no_grad():
-        logits = load("beat-aami")(x)
+        logits = load(folder)(x)
     pred = [wfdb.AAMI_CLASSES[i] for i in logits.argmax(1).tolist()]
     return {
         "record": "resources/samples/ecg/mitdb/100s (lead 0, MLII)",
@@ -52,8 +59,8 @@ def beat_reference():
     }
 
 
-def rhythm_reference():
-    m = json.load(open(os.path.join(MODELS, "rhythm-af", "manifest.json")))["input"]
+def rhythm_reference(folder="rhythm-af"):
+    m = json.load(open(os.path.join(MODELS, folder, "manifest.json")))["input"]
     rec = os.path.join(SAMPLES, "ecg", "cinc2021", "E07500")
     hdr, sig = wfdb.read_record(rec)
     lead = ecg.resample(sig[0], hdr.fs, m["sampling_rate_hz"])
@@ -63,7 +70,7 @@ def rhythm_reference():
     starts = list(range(0, len(lead) - n + 1, m["stride_samples"]))
     x = torch.from_numpy(ecg.zscore(np.stack([lead[s : s + n] for s in starts]))[:, None])
     with torch.no_grad():
-        logits = load("rhythm-af")(x)
+        logits = load(folder)(x)
     p_af = torch.softmax(logits, 1)[:, 0]
     return {
         "record": "resources/samples/ecg/cinc2021/E07500 (lead 0, I; 500 Hz resampled to 100 Hz)",
@@ -122,7 +129,8 @@ def seg_reference():
 
 
 def main():
-    ref = {"beat-aami": beat_reference(), "rhythm-af": rhythm_reference(), "lv-seg-sunnybrook": seg_reference()}
+    ref = {"beat-aami": beat_reference(), "rhythm-af": rhythm_reference(), "lv-seg-sunnybrook": seg_reference(),
+           "beat-aami@2.0.0": beat_reference("beat-aami-2.0"), "rhythm-af@2.0.0": rhythm_reference("rhythm-af-2.0")}
     path = os.path.join(REPO, "tests", "data", "models", "reference_outputs.json")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:

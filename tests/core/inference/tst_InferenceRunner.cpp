@@ -330,10 +330,11 @@ private Q_SLOTS:
         QVERIFY(pPeaks.size() <= reference.size() * 3 / 2); // No flicker fragments.
     }
     void demoBeatModelOnHeldOutRecord() {
-        // beat-aami was trained on MIT-BIH 100/208 and CPSC subjects 8/21; SVDB 800 is held out.
+        // beat-aami 1.0 was trained on MIT-BIH 100/208 and CPSC subjects 8/21; SVDB 800 is held
+        // out.
         CARDIOLENS_REQUIRE_SHARED(record, "ecg/svdb/800.hea");
         CARDIOLENS_REQUIRE_TORCH_BACKEND();
-        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
+        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami@1.0.0");
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy; // One pass keeps the test fast.
         JobControl control;
@@ -530,10 +531,23 @@ private Q_SLOTS:
             }
         }
     }
+    void demoBeatModelMatchesPythonReference_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("reference");
+        QTest::newRow("1.0") << QStringLiteral("beat-aami@1.0.0") << QStringLiteral("beat-aami");
+        // 2.0 also gets each beat's RR intervals: the C++ features must match training's.
+        QTest::newRow("2.0") << QStringLiteral("beat-aami@2.0.0")
+                             << QStringLiteral("beat-aami@2.0.0");
+    }
     void demoBeatModelMatchesPythonReference() {
+        QFETCH(QString, model);
+        QFETCH(QString, reference);
         CARDIOLENS_REQUIRE_TORCH_BACKEND();
-        CARDIOLENS_REQUIRE_BUNDLED(bundled, "beat-aami");
-        const QJsonObject ref = pythonReference(QStringLiteral("beat-aami"));
+        const auto found = test::bundledModel(model);
+        if (!found)
+            QFAIL(qPrintable(model + QStringLiteral(" not found in the bundled models folder")));
+        const ModelManifest& bundled = *found;
+        const QJsonObject ref = pythonReference(reference);
         QVERIFY(!ref.isEmpty());
         const QString predicted = ref.value(QStringLiteral("predicted_aami")).toString();
         QStringList samples;
@@ -555,24 +569,35 @@ private Q_SLOTS:
                     break;
                 }
         }
-        qInfo("beat-aami on 100s: %d of %lld beats classified as in PyTorch", same,
+        qInfo("%s on 100s: %d of %lld beats classified as in PyTorch", qPrintable(model), same,
               qint64(samples.size()));
         QVERIFY(same >= samples.size() - 1);
     }
+    void demoRhythmModelMatchesPythonReference_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("reference");
+        QTest::newRow("1.0") << QStringLiteral("rhythm-af@1.0.0") << QStringLiteral("rhythm-af");
+        QTest::newRow("2.0") << QStringLiteral("rhythm-af@2.0.0")
+                             << QStringLiteral("rhythm-af@2.0.0");
+    }
     void demoRhythmModelMatchesPythonReference() {
+        QFETCH(QString, model);
+        QFETCH(QString, reference);
         CARDIOLENS_REQUIRE_TORCH_BACKEND();
-        CARDIOLENS_REQUIRE_BUNDLED(bundled, "rhythm-af");
-        const double expected = pythonReference(QStringLiteral("rhythm-af"))
-                                    .value(QStringLiteral("record_af_probability"))
-                                    .toDouble(-1);
+        const auto found = test::bundledModel(model);
+        if (!found)
+            QFAIL(qPrintable(model + QStringLiteral(" not found in the bundled models folder")));
+        const ModelManifest& bundled = *found;
+        const double expected =
+            pythonReference(reference).value(QStringLiteral("record_af_probability")).toDouble(-1);
         ModelManifest single = bundled;
         single.uncertainty = UncertaintyMethod::Entropy;
         JobControl control;
         auto r = InferenceRunner::run(
             {single, test::sample(QStringLiteral("ecg/cinc2021/E07500.hea")), {}, {}}, control, 2);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
-        qInfo("rhythm-af on E07500: P(AF) %.4f (PyTorch %.4f)", r->classProbabilities[0].second,
-              expected);
+        qInfo("%s on E07500: P(AF) %.4f (PyTorch %.4f)", qPrintable(model),
+              r->classProbabilities[0].second, expected);
         QVERIFY(std::abs(r->classProbabilities[0].second - expected) < 1e-3);
     }
 };
