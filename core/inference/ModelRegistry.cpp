@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QVersionNumber>
 
 #include <cmath>
 
@@ -116,8 +117,18 @@ Result<ModelManifest> ModelRegistry::readAt(const QString& path) {
 
 Result<ModelManifest> ModelRegistry::find(const QString& nameOrPath) const {
     for (const RegisteredModel& r : m_models)
-        if (r.manifest.name == nameOrPath || r.manifest.id() == nameOrPath)
+        if (r.manifest.id() == nameOrPath)
             return r.manifest;
+    // By name: the newest version (a retrained model in the user folder beats the bundled
+    // one it was fine-tuned from).
+    const RegisteredModel* newest = nullptr;
+    for (const RegisteredModel& r : m_models)
+        if (r.manifest.name == nameOrPath &&
+            (!newest || QVersionNumber::fromString(r.manifest.version) >
+                            QVersionNumber::fromString(newest->manifest.version)))
+            newest = &r;
+    if (newest)
+        return newest->manifest;
     if (QFileInfo::exists(nameOrPath))
         return readAt(nameOrPath);
     QStringList known;

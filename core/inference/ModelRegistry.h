@@ -46,8 +46,9 @@ public:
     /// Folders whose manifest could not be read, with the reason.
     const std::vector<Error>& problems() const { return m_problems; }
 
-    /// By name, "name@version", or a path (model folder, manifest.json, or a .pt with a
-    /// manifest.json beside it). Paths are read on the spot and need not be registered.
+    /// By "name@version", by name (the newest version registered), or a path (model folder,
+    /// manifest.json, or a .pt with a manifest.json beside it). Paths are read on the spot and need
+    /// not be registered.
     Result<ModelManifest> find(const QString& nameOrPath) const;
 
     /// Validates \a path (as find() accepts paths; in a child process with limits, see

@@ -19,6 +19,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import sys
 import time
 
@@ -164,6 +165,8 @@ def set_train_mode(model):
 
 
 def main():
+    # Cancel (SIGTERM from the app) unwinds through the finally blocks: no half-written model.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--export", required=True, help="nnU-Net dataset folder (or its parent)")
     ap.add_argument("--base", default=os.path.join(REPO, "resources", "models", "lv-seg-sunnybrook"),
@@ -252,7 +255,8 @@ def main():
     os.makedirs(a.models_dir, exist_ok=True)
     version = next_version(base_version, name, a.models_dir)
     final = os.path.join(a.models_dir, f"{name}-{version}")
-    staging = final + f".partial-{os.getpid()}"
+    # Hidden while incomplete: the registry does not list dot folders.
+    staging = os.path.join(a.models_dir, f".{name}-{version}.partial-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     os.makedirs(staging)
     try:
