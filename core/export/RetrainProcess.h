@@ -17,8 +17,8 @@ struct RetrainRequest {
     int threads = 1;
 };
 
-/// Runs tools/train/retrain_segmentation.py in the background (QProcess, no widgets), after
-/// checking that Python 3 with torch and numpy is there, and reports progress from its
+/// Runs tools/train/retrain_segmentation.py in the background (QProcess, no widgets); when
+/// Python, torch or numpy is missing, failed() names which. Reports progress from its
 /// "PROGRESS f text" lines and the new model from its "RESULT {json}" line. The script
 /// writes the new version whole or not at all, so cancel() is always safe.
 class RetrainProcess : public QObject {
@@ -33,7 +33,7 @@ public:
     static QString scriptPath();
 
     bool isRunning() const { return m_process != nullptr; }
-    /// Starts the check, then the training. Errors arrive through failed().
+    /// Starts the training. Errors (and missing modules) arrive through failed().
     void start(const RetrainRequest& request);
     /// Stops the run (terminate, then kill after 3 s); emits cancelled().
     void cancel();
@@ -52,8 +52,6 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void launch(const QStringList& args);
 
-    enum class Stage { Idle, Checking, Training };
-    Stage m_stage = Stage::Idle;
     RetrainRequest m_request;
     QProcess* m_process = nullptr;
     QByteArray m_pending;

@@ -10,6 +10,7 @@ folder the app's ModelRegistry reads (the user models folder).
 Needs only Debian's python3-torch and python3-numpy. Machine-readable lines on stdout (for the app):
   PROGRESS <0..1> <text>       while training
   RESULT <json>                at the end (model folder, version, figures)
+  MISSING <modules>            when numpy or torch cannot be imported (exit status 3)
 Errors go to stderr as "retrain: <what>" with exit status 1 (2: usage). The new folder appears whole or not at
 all (written beside it, renamed at the end), so a cancelled run leaves nothing behind.
 """
@@ -33,12 +34,27 @@ def fail(msg, code=1):
     sys.exit(code)
 
 
-try:
-    import numpy as np
-    import torch
-    import torch.nn.functional as F
-except ImportError as e:  # The app checks this first; say exactly what is missing anyway.
-    fail(f"missing Python module '{e.name}': install python3-torch and python3-numpy (Debian 12)")
+def _missing_modules():
+    missing = []
+    for m in ("numpy", "torch"):
+        try:
+            __import__(m)
+        except ImportError:
+            missing.append(m)
+    return missing
+
+
+_MISSING = _missing_modules()
+if _MISSING:
+    # The app reads this line and names the Debian packages; exit status 3 = missing modules.
+    print("MISSING " + " ".join(_MISSING), flush=True)
+    print(f"retrain: missing Python modules: {', '.join(_MISSING)} (Debian 12: apt install "
+          + " ".join("python3-" + m for m in _MISSING) + ")", file=sys.stderr, flush=True)
+    sys.exit(3)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 from common import nifti  # noqa: E402
 

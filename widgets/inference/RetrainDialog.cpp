@@ -29,7 +29,8 @@ RetrainDialog::RetrainDialog(QWidget* parent)
     setWindowTitle(tr("Retrain a model"));
     setObjectName(QStringLiteral("retrainDialog"));
     m_export->setPlaceholderText(tr("nnU-Net export (DatasetNNN_Name folder)"));
-    auto* browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(tr("Browse…"), this);
+    QPushButton* browse = m_browse;
     auto* exportRow = new QHBoxLayout;
     exportRow->addWidget(m_export, 1);
     exportRow->addWidget(browse);
@@ -93,7 +94,8 @@ RetrainDialog::~RetrainDialog() = default;
 
 void RetrainDialog::populateModels() {
     m_model->clear();
-    for (const auto& r : inference::ModelRegistry::scan().models())
+    const inference::ModelRegistry registry = inference::ModelRegistry::scan();
+    for (const auto& r : registry.models())
         if (r.manifest.task == inference::ModelTask::Segmentation2d)
             m_model->addItem(r.manifest.id(), QFileInfo(r.manifest.manifestPath).absolutePath());
 }
@@ -122,6 +124,7 @@ void RetrainDialog::setRunning(bool running) {
     m_start->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_export->setEnabled(!running);
+    m_browse->setEnabled(!running);
     m_model->setEnabled(!running);
     m_epochs->setEnabled(!running);
     m_seed->setEnabled(!running);
@@ -138,7 +141,7 @@ void RetrainDialog::start() {
     }
     m_log->clear();
     m_progress->setValue(0);
-    m_status->setText(tr("Checking Python and PyTorch…"));
+    m_status->setText(tr("Starting Python…"));
     setRunning(true);
     m_job->start({m_export->text().trimmed(), m_model->currentData().toString(),
                   inference::ModelRegistry::userDir(), m_epochs->value(), m_seed->value(), 1});

@@ -50,6 +50,7 @@ private:
 
     exports::RetrainProcess* m_job;
     QLineEdit* m_export;
+    QPushButton* m_browse = nullptr;
     QComboBox* m_model;
     QSpinBox* m_epochs;
     QSpinBox* m_seed;
