@@ -1,6 +1,7 @@
 #include "export/ExportSource.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -52,6 +53,10 @@ Result<StoreLocation> ExportSource::locate(const QString& dirOrStore) {
     }
     if (!info.isFile())
         return fileError(dirOrStore, QStringLiteral("no such project folder or label store"));
+    // Opening a store creates its tables: never do that to a file that is not one already.
+    QFile f(dirOrStore);
+    if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3\0", 16))
+        return fileError(dirOrStore, QStringLiteral("not a label store (not an SQLite file)"));
     return StoreLocation::sqlite(dirOrStore);
 }
 

@@ -349,6 +349,30 @@ private Q_SLOTS:
                     .isEmpty());
     }
 
+    void sourceMustBeAStore() {
+        // A project folder without labels.sqlite, a missing path and a file that is not a
+        // store are refused by name, and the file is left as it was.
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.outDir = dir.filePath("out");
+        auto noProject = Exporter::run(dir.path(), o);
+        QVERIFY(!noProject.ok() && noProject.error().message.contains("no labels.sqlite"));
+        QVERIFY(!Exporter::run(dir.filePath("missing.sqlite"), o).ok());
+        const QString notStore = dir.filePath("notes.txt");
+        QFile f(notStore);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello");
+        f.close();
+        auto refused = Exporter::run(notStore, o);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().file, notStore);
+        QCOMPARE(QFileInfo(notStore).size(), qint64(5));
+        // The project folder form works.
+        o.outDir = dir.filePath("ok");
+        auto project = Exporter::run(m_dir.path(), o);
+        QVERIFY2(project.ok(), qPrintable(project.ok() ? "" : project.error().describe()));
+    }
+
     void ecgFormats() {
         QTemporaryDir dir;
         auto store = LabelStore::open(StoreLocation::sqlite(dir.filePath("ecg.sqlite")));
