@@ -9,6 +9,7 @@
 #include "inference/ModelRunController.h"
 #include "inference/ModelRunStatus.h"
 #include "inference/ModelsDialog.h"
+#include "inference/RetrainDialog.h"
 #include "inference/UncertaintyCache.h"
 
 #include <QDockWidget>
@@ -70,6 +71,7 @@ void InferenceUi::populateMenu(QMenu* models) {
     models->addSeparator();
     models->addAction(m_dock->toggleViewAction());
     models->addAction(tr("&Manage models…"), this, &InferenceUi::showModelsDialog);
+    models->addAction(tr("Re&train…"), this, &InferenceUi::showRetrainDialog);
 }
 
 void InferenceUi::runOnCurrentWorkspace(const QString& model) {
@@ -91,6 +93,14 @@ void InferenceUi::cancelAll() {
 void InferenceUi::showModelsDialog() {
     widgets::ModelsDialog dialog(m_window);
     dialog.exec();
+}
+
+void InferenceUi::showRetrainDialog() {
+    // Modeless: training runs for minutes while the user keeps working; the dialog owns the
+    // process and cancels it when closed.
+    auto* dialog = new widgets::RetrainDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void InferenceUi::showResult(const widgets::ModelRunController* controller,

@@ -37,6 +37,8 @@ public:
     bool isRunning() const;
     void cancelAll();
     void showModelsDialog();
+    /// Models ▸ Retrain…: fine-tunes a segmentation model on an nnU-Net export.
+    void showRetrainDialog();
 
     widgets::ModelResultPanel* resultPanel() const { return m_panel; }
     QDockWidget* resultDock() const { return m_dock; }

@@ -8,6 +8,7 @@
 #include "imaging/DatasetLayout.h"
 #include "imaging/ImagingWorkspace.h"
 #include "imaging/edit/EditPersistence.h"
+#include "labels/ExportDialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -76,6 +77,12 @@ void MainWindow::createMenus() {
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Export labels…"), this, [this] {
+        auto* dialog = new widgets::ExportDialog(this); // Modeless: exporting takes a while.
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

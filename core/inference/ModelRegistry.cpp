@@ -119,7 +119,8 @@ Result<ModelManifest> ModelRegistry::find(const QString& nameOrPath) const {
     for (const RegisteredModel& r : m_models)
         if (r.manifest.id() == nameOrPath)
             return r.manifest;
-    // A bare name means its newest version; older ones stay reachable as "name@version".
+    // By name: the newest version (a retrained model in the user folder beats the bundled
+    // one it was fine-tuned from).
     const RegisteredModel* newest = nullptr;
     for (const RegisteredModel& r : m_models)
         if (r.manifest.name == nameOrPath &&

@@ -6,6 +6,9 @@
 #include "TestData.h"
 #include "TorchRequired.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -177,6 +180,28 @@ private Q_SLOTS:
         QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
         QCOMPARE(m->task, ModelTask::EcgDelineation);
         QVERIFY(!reg.find(QStringLiteral("no-such-model")).ok());
+    }
+
+    void findByNameTakesTheNewestVersion() {
+        // A retrained version in a user folder wins over the bundled one by name; name@version
+        // still picks either. Versions compare numerically (1.0.10 > 1.0.9).
+        QTemporaryDir user;
+        auto write = [&](const QString& folder, const QString& version) {
+            QFile in(ModelRegistry::bundledDir() + "/lv-seg-sunnybrook/manifest.json");
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QJsonObject m = QJsonDocument::fromJson(in.readAll()).object();
+            m["version"] = version;
+            QDir().mkpath(user.filePath(folder));
+            QFile out(user.filePath(folder + "/manifest.json"));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(m).toJson());
+        };
+        write("lv-seg-sunnybrook-1.0.9", "1.0.9");
+        write("lv-seg-sunnybrook-1.0.10", "1.0.10");
+        const auto reg = ModelRegistry::scan({ModelRegistry::bundledDir(), user.path()});
+        QCOMPARE(reg.find("lv-seg-sunnybrook")->version, QStringLiteral("1.0.10"));
+        QCOMPARE(reg.find("lv-seg-sunnybrook@1.0.0")->version, QStringLiteral("1.0.0"));
+        QCOMPARE(reg.find("lv-seg-sunnybrook@1.0.9")->version, QStringLiteral("1.0.9"));
     }
 
     void waveUnetThroughRegistryReproducesReference() {
