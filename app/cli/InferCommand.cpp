@@ -47,12 +47,7 @@ public:
     static Result<EcgScoring> prepare(const ModelManifest& m, const QString& reference) {
         EcgScoring s;
         s.m_reference = reference;
-        s.m_total = ClassificationTally([&] {
-            QStringList codes;
-            for (const OutputLabel& l : m.labels)
-                codes << l.code;
-            return codes;
-        }());
+        s.m_total = ClassificationTally(EcgReferenceScore::classCodes(m));
         if (m.task == ModelTask::EcgRecordClassification) {
             auto csv = EcgReferenceScore::readReferenceCsv(reference);
             if (!csv)

@@ -19,6 +19,14 @@ QString revisionSource(const LabelStore& store, const SelectedLabel& s) {
     return QStringLiteral("%1 revision %2").arg(store.where()).arg(s.revision.id);
 }
 
+// A record_labels revision's codes, as both record-label formats read them.
+Result<std::vector<RecordCode>> recordCodesOf(LabelStore& store, const SelectedLabel& s) {
+    auto doc = store.loadDocument(s.revision.id);
+    if (!doc)
+        return doc.error();
+    return EcgLabelDocument::recordCodes(*doc, revisionSource(store, s));
+}
+
 Result<bool> writeText(const QString& path, const QByteArray& text) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
@@ -100,10 +108,7 @@ Result<ExportSummary> EcgExport::ptbxl(LabelStore& store, const ExportOptions& o
     QByteArray csv = "ecg_id,filename,scp_codes,strat_fold\n";
     int ecgId = 0;
     for (const SelectedLabel& s : *selected) {
-        auto doc = store.loadDocument(s.revision.id);
-        if (!doc)
-            return doc.error();
-        auto codes = EcgLabelDocument::recordCodes(*doc, revisionSource(store, s));
+        auto codes = recordCodesOf(store, s);
         if (!codes)
             return codes.error();
         // scp_codes is a Python dict literal (single quotes), as PTB-XL writes it.
@@ -155,10 +160,7 @@ Result<ExportSummary> EcgExport::cinc2017(LabelStore& store, const ExportOptions
     QByteArray csv;
     ExportSummary summary;
     for (const SelectedLabel& s : *selected) {
-        auto doc = store.loadDocument(s.revision.id);
-        if (!doc)
-            return doc.error();
-        auto codes = EcgLabelDocument::recordCodes(*doc, revisionSource(store, s));
+        auto codes = recordCodesOf(store, s);
         if (!codes)
             return codes.error();
         // The most likely code that maps to a CinC 2017 class.

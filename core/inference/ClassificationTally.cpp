@@ -21,7 +21,7 @@ void ClassificationTally::add(int reference, int predicted) {
 }
 
 ClassificationTally& ClassificationTally::operator+=(const ClassificationTally& other) {
-    if (m_classes.isEmpty() && other.m_matrix.size() != m_matrix.size())
+    if (m_classes.isEmpty()) // A default-constructed tally takes the first one's classes.
         *this = ClassificationTally(other.m_classes);
     if (other.m_classes != m_classes)
         return *this; // Different models: nothing sensible to add.

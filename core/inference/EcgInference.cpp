@@ -156,7 +156,7 @@ struct Batcher {
         const ModelManifest& m = session.manifest();
         const std::int64_t w = m.input.windowSamples;
         const std::int64_t row = m.input.rowLength();
-        const std::size_t perWindow = std::size_t(row - w);
+        const std::size_t extraPerWindow = std::size_t(row - w);
         for (std::size_t first = 0; first < starts.size(); first += std::size_t(batchSize)) {
             if (control.isCancelled())
                 return Error{cancelledMessage(), {}};
@@ -164,9 +164,10 @@ struct Batcher {
             Tensor t(m.input.dtype, {n, std::int64_t(leads.size()), row});
             for (int i = 0; i < n; ++i) {
                 fillWindow(t, i, leads, starts[first + std::size_t(i)], w, m.input.normalisation);
-                if (perWindow > 0)
+                if (extraPerWindow > 0)
                     setTail(t, i, leads.size(), w,
-                            extra.data() + (first + std::size_t(i)) * perWindow, perWindow);
+                            extra.data() + (first + std::size_t(i)) * extraPerWindow,
+                            extraPerWindow);
             }
             auto p = predictWithUncertainty(session, t);
             if (!p)

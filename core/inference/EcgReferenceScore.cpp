@@ -9,14 +9,14 @@
 
 namespace cardiolens::inference {
 
-namespace {
-QStringList codes(const ModelManifest& m) {
+QStringList EcgReferenceScore::classCodes(const ModelManifest& model) {
     QStringList out;
-    for (const OutputLabel& l : m.labels)
+    for (const OutputLabel& l : model.labels)
         out << l.code;
     return out;
 }
 
+namespace {
 // Model class of a beat annotation code: the class whose code is the beat's AAMI class.
 int beatClass(const QStringList& classes, int mitCode) {
     const ecg::AamiClass a = ecg::aamiClassOf(mitCode);
@@ -29,7 +29,7 @@ int beatClass(const QStringList& classes, int mitCode) {
 ClassificationTally EcgReferenceScore::beats(const InferenceResult& result,
                                              const ModelManifest& model,
                                              const ecg::AnnotationSet& reference) {
-    const QStringList classes = codes(model);
+    const QStringList classes = classCodes(model);
     ClassificationTally tally(classes);
     struct Beat {
         std::int64_t sample;
@@ -71,7 +71,7 @@ ClassificationTally EcgReferenceScore::beats(const InferenceResult& result,
 }
 
 int EcgReferenceScore::recordClass(const ModelManifest& model, const QString& referenceCode) {
-    const QStringList classes = codes(model);
+    const QStringList classes = classCodes(model);
     for (int i = 0; i < classes.size(); ++i)
         if (classes[i].compare(referenceCode, Qt::CaseInsensitive) == 0)
             return i;
@@ -87,7 +87,7 @@ int EcgReferenceScore::recordClass(const ModelManifest& model, const QString& re
 ClassificationTally EcgReferenceScore::record(const InferenceResult& result,
                                               const ModelManifest& model,
                                               const QString& referenceCode) {
-    ClassificationTally tally(codes(model));
+    ClassificationTally tally(classCodes(model));
     int predicted = -1;
     for (std::size_t i = 0; i < model.labels.size(); ++i)
         if (model.labels[i].name == result.predictedLabel)

@@ -14,6 +14,9 @@ namespace cardiolens::inference {
 /// their own data (`infer ... --reference`).
 class EcgReferenceScore {
 public:
+    /// The model's class codes in output order: the classes a tally is kept over.
+    static QStringList classCodes(const ModelManifest& model);
+
     /// Beat models: every reference beat whose AAMI class is one of the model's class codes
     /// is paired with the nearest predicted beat within 150 ms (each used once); unpaired
     /// reference beats are "missed", unpaired predictions of a class "extra".
